@@ -1,0 +1,33 @@
+import { OrgPortError } from '../errors/orgport-error.js';
+import type { Adapter } from '../ports/adapter.js';
+import { OPERATIONS } from './operations.js';
+
+/**
+ * Checks, once at composition time, that every operation the manifest declares has its
+ * port method, and reports all that are missing in one `invalid_argument` error.
+ */
+export function assertAdapter(adapter: Adapter): void {
+  if (typeof adapter !== 'object' || adapter === null) {
+    throw new OrgPortError('invalid_argument', 'adapter must be an object');
+  }
+  if (typeof adapter.name !== 'string' || adapter.name.length === 0) {
+    throw new OrgPortError('invalid_argument', 'adapter.name must be a non-empty string');
+  }
+  if (typeof adapter.capabilities !== 'object' || adapter.capabilities === null) {
+    throw new OrgPortError('invalid_argument', `adapter "${adapter.name}" has no capabilities`);
+  }
+  const missing: string[] = [];
+  for (const operation of OPERATIONS) {
+    if (adapter.capabilities[operation] !== true) continue;
+    const [portName, method] = operation.split('.') as [keyof Adapter, string];
+    const port = adapter[portName] as Record<string, unknown> | undefined;
+    if (typeof port?.[method] !== 'function') missing.push(operation);
+  }
+  if (missing.length > 0) {
+    throw new OrgPortError(
+      'invalid_argument',
+      `Adapter "${adapter.name}" declares capabilities it does not implement: ${missing.join(', ')}`,
+      { vendor: adapter.name, meta: { missing } },
+    );
+  }
+}

@@ -1,0 +1,21 @@
+import type { Capabilities, CapabilityName, GradedCapabilities } from './capabilities.js';
+
+const ABSENT: { readonly [K in keyof GradedCapabilities]: GradedCapabilities[K] | null } = {
+  pagination: null,
+  rolesPerMember: 'none',
+  grantScopes: 'none',
+  memberKinds: 'none',
+  consistency: null,
+};
+
+/**
+ * True when the manifest has the capability: an operation that is `true`, or a graded
+ * value other than its "absent" one (`pagination` and `consistency` always count as present).
+ */
+export function hasCapability(capabilities: Capabilities, name: CapabilityName): boolean {
+  if (name in ABSENT) {
+    const key = name as keyof GradedCapabilities;
+    return capabilities[key] !== ABSENT[key];
+  }
+  return capabilities[name as Exclude<CapabilityName, keyof GradedCapabilities>] === true;
+}

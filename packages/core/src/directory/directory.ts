@@ -1,0 +1,162 @@
+import type { Capabilities, CapabilityName } from '../capabilities/capabilities.js';
+import type {
+  Connection,
+  ConnectionSettings,
+  CreateInvitationInput,
+  CreateOrganizationInput,
+  GrantInput,
+  GrantScope,
+  Invitation,
+  Member,
+  Organization,
+  PermissionGrant,
+  PermissionGroup,
+  Product,
+  UpdateOrganizationInput,
+} from '../domain/index.js';
+import type { PagedList } from '../pagination/paged-list.js';
+import type { CallOptions } from '../ports/call-options.js';
+
+/** Options of a facade list call. */
+export interface DirectoryListOptions extends CallOptions {
+  /** Preferred page size (the adapter clamps it to the vendor's limits). */
+  readonly pageSize?: number | undefined;
+}
+
+/** Organizations through the facade. */
+export interface OrganizationsApi {
+  /** Every organization the credentials can see. */
+  list(options?: DirectoryListOptions): PagedList<Organization>;
+  /** One organization; `not_found` when absent. */
+  get(organizationId: string, options?: CallOptions): Promise<Organization>;
+  /** One organization by its unique name; `not_found` when absent. */
+  getByName(name: string, options?: CallOptions): Promise<Organization>;
+  /** Creates an organization; `already_exists` when the name is taken. */
+  create(input: CreateOrganizationInput, options?: CallOptions): Promise<Organization>;
+  /** Changes an organization and returns it. */
+  update(
+    organizationId: string,
+    input: UpdateOrganizationInput,
+    options?: CallOptions,
+  ): Promise<Organization>;
+  /** Deletes an organization and its memberships (not its users). */
+  delete(organizationId: string, options?: CallOptions): Promise<void>;
+}
+
+/** Memberships through the facade. */
+export interface MembersApi {
+  /** Every member of the organization, each once, streamed page by page. */
+  list(organizationId: string, options?: DirectoryListOptions): PagedList<Member>;
+  /** Adds existing users (by id) as members; re-adding a member is not an error. */
+  add(organizationId: string, userIds: readonly string[], options?: CallOptions): Promise<void>;
+  /** Removes users from the organization; removing a non-member is not an error. */
+  remove(organizationId: string, userIds: readonly string[], options?: CallOptions): Promise<void>;
+  /** Every organization the user belongs to. */
+  organizationsOf(userId: string, options?: DirectoryListOptions): PagedList<Organization>;
+}
+
+/** One organization-level kind (admins or billing managers) through the facade. */
+export interface MemberKindApi {
+  /** The members holding this kind. */
+  list(organizationId: string, options?: DirectoryListOptions): PagedList<Member>;
+  /** Gives a member this kind (idempotent). */
+  grant(organizationId: string, userId: string, options?: CallOptions): Promise<void>;
+  /** Takes this kind away (idempotent). */
+  revoke(organizationId: string, userId: string, options?: CallOptions): Promise<void>;
+}
+
+/** Permission groups and grants through the facade. */
+export interface PermissionsApi {
+  /** The permission groups in one scope, or in every scope. */
+  groups(scope?: GrantScope, options?: DirectoryListOptions): PagedList<PermissionGroup>;
+  /** Every grant of one member. */
+  grants(organizationId: string, userId: string, options?: CallOptions): Promise<readonly PermissionGrant[]>;
+  /** Makes the member's grants exactly `grants`. */
+  set(
+    organizationId: string,
+    userId: string,
+    grants: readonly GrantInput[],
+    options?: CallOptions,
+  ): Promise<void>;
+  /** Revokes the listed grants (idempotent). */
+  revoke(
+    organizationId: string,
+    userId: string,
+    grants: readonly GrantInput[],
+    options?: CallOptions,
+  ): Promise<void>;
+}
+
+/** Invitations through the facade. */
+export interface InvitationsApi {
+  /** Pending invitations of the organization. */
+  list(organizationId: string, options?: DirectoryListOptions): PagedList<Invitation>;
+  /** One invitation; `not_found` when absent. */
+  get(organizationId: string, invitationId: string, options?: CallOptions): Promise<Invitation>;
+  /** Invites an email address. */
+  create(organizationId: string, input: CreateInvitationInput, options?: CallOptions): Promise<Invitation>;
+  /** Revokes an invitation. */
+  delete(organizationId: string, invitationId: string, options?: CallOptions): Promise<void>;
+}
+
+/** Enabled connections through the facade. */
+export interface ConnectionsApi {
+  /** Connections enabled for the organization. */
+  list(organizationId: string, options?: DirectoryListOptions): PagedList<Connection>;
+  /** One enabled connection. */
+  get(organizationId: string, connectionId: string, options?: CallOptions): Promise<Connection>;
+  /** Enables a connection for the organization. */
+  enable(
+    organizationId: string,
+    connectionId: string,
+    settings?: ConnectionSettings,
+    options?: CallOptions,
+  ): Promise<Connection>;
+  /** Changes an enabled connection's settings. */
+  update(
+    organizationId: string,
+    connectionId: string,
+    settings: ConnectionSettings,
+    options?: CallOptions,
+  ): Promise<Connection>;
+  /** Disables a connection for the organization. */
+  disable(organizationId: string, connectionId: string, options?: CallOptions): Promise<void>;
+}
+
+/** Products through the facade. */
+export interface ProductsApi {
+  /** The organization's products. */
+  list(organizationId: string, options?: DirectoryListOptions): PagedList<Product>;
+}
+
+/**
+ * The portable, vendor-neutral API over one adapter. Every call validates its input
+ * (`invalid_argument`) and checks the capability (`unsupported`) before any request,
+ * pages lazily, and fails only with `OrgPortError`.
+ */
+export interface Directory {
+  /** The adapter's name. */
+  readonly name: string;
+  /** The adapter's capability manifest. */
+  readonly capabilities: Capabilities;
+  /** True when the adapter has the capability. */
+  supports(name: CapabilityName): boolean;
+  /** Organizations. */
+  readonly organizations: OrganizationsApi;
+  /** Memberships. */
+  readonly members: MembersApi;
+  /** Organization admins. */
+  readonly admins: MemberKindApi;
+  /** Billing managers. */
+  readonly billingManagers: MemberKindApi;
+  /** Permission groups and grants. */
+  readonly permissions: PermissionsApi;
+  /** Invitations. */
+  readonly invitations: InvitationsApi;
+  /** Enabled connections. */
+  readonly connections: ConnectionsApi;
+  /** Products. */
+  readonly products: ProductsApi;
+  /** Closes the adapter (sockets, timers). */
+  close(): Promise<void>;
+}

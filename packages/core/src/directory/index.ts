@@ -1,0 +1,4 @@
+export * from './create-directory.js';
+export type * from './directory.js';
+export type * from './operation-event.js';
+export * from './validate-input.js';

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { IdSchema } from './id.js';
+import { MemberKindSchema } from './member-kind.js';
+import { PermissionGrantSchema } from './permission-grant.js';
+import { RoleSchema } from './role.js';
+import { UserSchema } from './user.js';
+
+/**
+ * A user's membership of one organization: which kinds they hold, their
+ * organization-wide roles, and every permission grant (organization or product scope).
+ * `kinds` is never empty.
+ */
+export const MemberSchema = z
+  .object({
+    user: UserSchema,
+    organizationId: IdSchema,
+    kinds: z.array(MemberKindSchema).min(1).readonly(),
+    roles: z.array(RoleSchema).readonly(),
+    grants: z.array(PermissionGrantSchema).readonly(),
+  })
+  .readonly();
+
+/** A membership; see {@link MemberSchema}. */
+export type Member = z.infer<typeof MemberSchema>;

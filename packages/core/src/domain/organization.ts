@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { IdSchema } from './id.js';
+
+/** Branding of an organization's login pages (Auth0 has it; others may not). */
+export const BrandingSchema = z
+  .object({
+    logoUrl: z.string().optional(),
+    colors: z.object({ primary: z.string(), pageBackground: z.string() }).readonly().optional(),
+  })
+  .readonly();
+
+/** Branding of an organization. */
+export type Branding = z.infer<typeof BrandingSchema>;
+
+/** Free-form string metadata attached to an organization. */
+export const MetadataSchema = z.record(z.string(), z.string().nullable()).readonly();
+
+/** Free-form string metadata. */
+export type Metadata = z.infer<typeof MetadataSchema>;
+
+/**
+ * An organization (tenant, workspace, account…): the unit that has members.
+ * `name` is the vendor's unique, machine-friendly name; `displayName` the human one.
+ */
+export const OrganizationSchema = z
+  .object({
+    id: IdSchema,
+    name: z.string().min(1),
+    displayName: z.string().optional(),
+    metadata: MetadataSchema.optional(),
+    branding: BrandingSchema.optional(),
+  })
+  .readonly();
+
+/** An organization; see {@link OrganizationSchema}. */
+export type Organization = z.infer<typeof OrganizationSchema>;

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { GrantScopeSchema } from './grant-scope.js';
+import { IdSchema } from './id.js';
+
+/** A short reference to a permission group, as embedded in grants. */
+export const GroupRefSchema = z.object({ id: IdSchema, name: z.string() }).readonly();
+
+/** A reference to a permission group. */
+export type GroupRef = z.infer<typeof GroupRefSchema>;
+
+/**
+ * A permission group that members can be put in: an organization role (organization
+ * scope) or a product permission group (product scope).
+ */
+export const PermissionGroupSchema = z
+  .object({
+    id: IdSchema,
+    name: z.string(),
+    scope: GrantScopeSchema,
+    description: z.string().optional(),
+  })
+  .readonly();
+
+/** A permission group; see {@link PermissionGroupSchema}. */
+export type PermissionGroup = z.infer<typeof PermissionGroupSchema>;

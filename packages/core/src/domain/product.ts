@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { IdSchema } from './id.js';
+
+/** A product inside an organization; product-scoped permission groups belong to one. */
+export const ProductSchema = z
+  .object({
+    id: IdSchema,
+    organizationId: IdSchema,
+    name: z.string(),
+    description: z.string().optional(),
+  })
+  .readonly();
+
+/** A product; see {@link ProductSchema}. */
+export type Product = z.infer<typeof ProductSchema>;

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { IdSchema } from './id.js';
+
+/** A person (or machine identity) known to the vendor. Only `id` is guaranteed. */
+export const UserSchema = z
+  .object({
+    id: IdSchema,
+    email: z.string().optional(),
+    name: z.string().optional(),
+    picture: z.string().optional(),
+  })
+  .readonly();
+
+/** A user; see {@link UserSchema}. */
+export type User = z.infer<typeof UserSchema>;

@@ -1,0 +1,35 @@
+import { OrgPortError } from './orgport-error.js';
+
+/**
+ * Turns anything thrown into an {@link OrgPortError}: an `OrgPortError` passes through,
+ * an abort becomes `cancelled`, anything else becomes `internal` with the original kept
+ * as `cause`.
+ */
+export function toOrgPortError(error: unknown, vendor?: string): OrgPortError {
+  if (OrgPortError.is(error)) return error;
+  if (isAbortError(error)) {
+    return new OrgPortError('cancelled', 'The operation was cancelled', { vendor, cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new OrgPortError('internal', `Unexpected error: ${message}`, { vendor, cause: error });
+}
+
+/** True for the errors `AbortSignal` produces (`AbortError`, and `TimeoutError` from `AbortSignal.timeout`). */
+export function isAbortError(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    ((error as { name?: unknown }).name === 'AbortError' ||
+      (error as { code?: unknown }).code === 'ABORT_ERR')
+  );
+}
+
+/** Throws `cancelled` when the signal has fired; call before starting work. */
+export function throwIfAborted(signal: AbortSignal | undefined, vendor?: string): void {
+  if (signal?.aborted) {
+    throw new OrgPortError('cancelled', 'The operation was cancelled', {
+      vendor,
+      cause: signal.reason,
+    });
+  }
+}

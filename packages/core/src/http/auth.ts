@@ -1,0 +1,102 @@
+import { OrgPortError } from '../errors/orgport-error.js';
+
+/**
+ * Adds credentials to requests. `secrets()` lists every secret the provider knows
+ * (current token, password, client secret) so the transport can redact them from every
+ * message and event.
+ */
+export interface AuthProvider {
+  /** The headers to add to a request, e.g. `{ authorization: 'Bearer …' }`. */
+  headers(signal?: AbortSignal): Promise<Readonly<Record<string, string>>>;
+  /** Drops a cached credential after a 401 so the next `headers()` fetches a fresh one. */
+  invalidate?(): void;
+  /** Secrets to redact; called whenever a message is built. */
+  secrets(): readonly string[];
+}
+
+/** HTTP Basic authentication. */
+export function basicAuth(username: string, password: string): AuthProvider {
+  if (typeof username !== 'string' || username === '') {
+    throw new OrgPortError('invalid_argument', 'username must be a non-empty string');
+  }
+  if (typeof password !== 'string' || password === '') {
+    throw new OrgPortError('invalid_argument', 'password must be a non-empty string');
+  }
+  const encoded = Buffer.from(`${username}:${password}`).toString('base64');
+  const headers = Object.freeze({ authorization: `Basic ${encoded}` });
+  return {
+    headers: async () => headers,
+    secrets: () => [password, encoded],
+  };
+}
+
+/** A fixed bearer token (no refresh). */
+export function staticBearer(token: string): AuthProvider {
+  if (typeof token !== 'string' || token === '') {
+    throw new OrgPortError('invalid_argument', 'token must be a non-empty string');
+  }
+  const headers = Object.freeze({ authorization: `Bearer ${token}` });
+  return { headers: async () => headers, secrets: () => [token] };
+}
+
+/** A token as an identity provider issues it. */
+export interface IssuedToken {
+  /** The bearer token. */
+  readonly accessToken: string;
+  /** Lifetime in seconds from now. */
+  readonly expiresInSeconds: number;
+}
+
+/** Options of {@link bearerTokenProvider}. */
+export interface BearerTokenProviderOptions {
+  /** Fetches a new token (e.g. a client-credentials grant). */
+  readonly fetchToken: (signal?: AbortSignal) => Promise<IssuedToken>;
+  /** Refresh this long before expiry. Default 10 000 ms. */
+  readonly refreshBeforeExpiryMs?: number;
+  /** Secrets besides the token itself (e.g. the client secret) to redact. */
+  readonly extraSecrets?: readonly string[];
+  /** Clock, injectable for tests. */
+  readonly now?: () => number;
+}
+
+/**
+ * A bearer token that is fetched on first use, cached, refreshed shortly before it
+ * expires, and fetched by one request at a time however many callers wait for it
+ * (single flight).
+ */
+export function bearerTokenProvider(options: BearerTokenProviderOptions): AuthProvider {
+  const { fetchToken, refreshBeforeExpiryMs = 10_000, extraSecrets = [], now = Date.now } = options;
+  let token: string | undefined;
+  let expiresAtMs = 0;
+  let inFlight: Promise<string> | undefined;
+  const knownTokens: string[] = [];
+
+  const refresh = (signal?: AbortSignal): Promise<string> => {
+    inFlight ??= (async () => {
+      try {
+        const issued = await fetchToken(signal);
+        token = issued.accessToken;
+        knownTokens.push(issued.accessToken);
+        if (knownTokens.length > 4) knownTokens.shift();
+        expiresAtMs = now() + issued.expiresInSeconds * 1000;
+        return issued.accessToken;
+      } finally {
+        inFlight = undefined;
+      }
+    })();
+    return inFlight;
+  };
+
+  return {
+    async headers(signal) {
+      const current =
+        token !== undefined && now() < expiresAtMs - refreshBeforeExpiryMs ? token : await refresh(signal);
+      return { authorization: `Bearer ${current}` };
+    },
+    invalidate() {
+      token = undefined;
+      expiresAtMs = 0;
+    },
+    secrets: () => [...extraSecrets, ...knownTokens],
+  };
+}

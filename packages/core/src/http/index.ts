@@ -1,0 +1,11 @@
+export * from './auth.js';
+export * from './base-url.js';
+export * from './http-client.js';
+export type * from './http-events.js';
+export * from './path.js';
+export * from './rate-limit-budget.js';
+export * from './rate-limit-headers.js';
+export * from './redactor.js';
+export * from './retry-policy.js';
+export * from './sleep.js';
+export * from './status-code.js';

@@ -1,0 +1,69 @@
+import type { RateLimitInfo } from './rate-limit-headers.js';
+import { sleep } from './sleep.js';
+
+/** Called when a request has to wait for the rate-limit budget. */
+export type RateLimitWaitListener = (waitMs: number, reason: 'remaining' | 'retry-after') => void;
+
+/**
+ * One rate-limit budget shared by every request of a client, however many iterators run
+ * at once. It learns from response headers: when the requests in flight would use up what
+ * the vendor says remains, further requests wait for the reset; after a 429 every request
+ * waits for `Retry-After` (or the reset). Pacing from headers keeps 429s rare instead of
+ * retrying into them.
+ */
+export class RateLimitBudget {
+  private remaining: number | undefined;
+  private resetAtMs = 0;
+  private blockedUntilMs = 0;
+  private inFlight = 0;
+
+  /** Creates a budget; `now` is injectable for tests. */
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly onWait?: RateLimitWaitListener,
+  ) {}
+
+  /** Waits until a request may be sent, then reserves a slot; call the returned release when it completes. */
+  async acquire(signal?: AbortSignal): Promise<() => void> {
+    for (;;) {
+      const now = this.now();
+      if (this.blockedUntilMs > now) {
+        const wait = this.blockedUntilMs - now;
+        this.onWait?.(wait, 'retry-after');
+        await sleep(wait, signal);
+        continue;
+      }
+      if (this.resetAtMs <= now) this.remaining = undefined;
+      if (this.remaining !== undefined && this.remaining - this.inFlight <= 0) {
+        const wait = Math.max(1, this.resetAtMs - now);
+        this.onWait?.(wait, 'remaining');
+        await sleep(wait, signal);
+        continue;
+      }
+      this.inFlight++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        this.inFlight--;
+      };
+    }
+  }
+
+  /** Learns from one response's rate-limit headers. */
+  observe(info: RateLimitInfo): void {
+    if (info.remaining === undefined || info.resetAtMs === undefined) return;
+    if (info.resetAtMs > this.resetAtMs) {
+      this.resetAtMs = info.resetAtMs;
+      this.remaining = info.remaining;
+    } else if (info.resetAtMs === this.resetAtMs) {
+      // Responses of one window arrive out of order: the smallest remaining is the latest.
+      this.remaining = Math.min(this.remaining ?? info.remaining, info.remaining);
+    }
+  }
+
+  /** Makes every request wait until `untilMs` (after a 429). */
+  blockUntil(untilMs: number): void {
+    this.blockedUntilMs = Math.max(this.blockedUntilMs, untilMs);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './id-fingerprint-set.js';
+export * from './offset-cursor.js';
+export type * from './paged-list.js';
+export * from './paginate.js';

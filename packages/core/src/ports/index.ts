@@ -1,0 +1,10 @@
+export type * from './adapter.js';
+export type * from './call-options.js';
+export type * from './connection-port.js';
+export type * from './invitation-port.js';
+export type * from './member-kind-port.js';
+export type * from './member-port.js';
+export type * from './organization-port.js';
+export type * from './page.js';
+export type * from './permission-port.js';
+export type * from './product-port.js';

@@ -1,0 +1,459 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { OrgPortError } from '../src/errors/orgport-error.js';
+import { basicAuth, bearerTokenProvider, staticBearer } from '../src/http/auth.js';
+import { createHttpClient, type HttpClient, type HttpClientOptions } from '../src/http/http-client.js';
+import type { HttpEvent } from '../src/http/http-events.js';
+import { path } from '../src/http/path.js';
+import { json, startTestServer, type TestServer } from './support/test-server.js';
+
+const fast = { baseDelayMs: 5, maxDelayMs: 20 };
+let server: TestServer | undefined;
+let client: HttpClient | undefined;
+
+afterEach(async () => {
+  await client?.close();
+  await server?.close();
+  client = undefined;
+  server = undefined;
+});
+
+async function setup(
+  handler: Parameters<typeof startTestServer>[0],
+  options: Partial<HttpClientOptions> = {},
+): Promise<{ server: TestServer; client: HttpClient; events: HttpEvent[] }> {
+  server = await startTestServer(handler);
+  const events: HttpEvent[] = [];
+  client = createHttpClient({
+    vendor: 'test',
+    baseUrl: `${server.url}/api/v2`,
+    retry: fast,
+    onEvent: (e) => events.push(e),
+    ...options,
+  });
+  return { server, client, events };
+}
+
+const Org = z.object({ id: z.string(), name: z.string() });
+
+describe('http client: requests', () => {
+  it('sends to the base path, encodes path segments and query, validates the body', async () => {
+    const { client, server } = await setup((_req, res) => json(res, 200, { id: 'org_1', name: 'acme' }));
+    const response = await client.request({
+      method: 'GET',
+      path: path`/organizations/${'auth0|a/b?c#d'}/members`,
+      query: { take: 10, from: undefined, grant_ids: ['x', 'y'], include_totals: true },
+      schema: Org,
+    });
+    expect(response.data).toEqual({ id: 'org_1', name: 'acme' });
+    expect(server.requests[0]?.url).toBe(
+      '/api/v2/organizations/auth0%7Ca%2Fb%3Fc%23d/members?take=10&grant_ids=x&grant_ids=y&include_totals=true',
+    );
+  });
+
+  it('refuses empty, "." and ".." path segments', () => {
+    expect(() => path`/organizations/${''}`).toThrow(OrgPortError);
+    expect(() => path`/organizations/${'..'}/members`).toThrow(/must not be "\.\."/);
+    expect(() => path`/organizations/${'.'}`).toThrow(/must not be "\."/);
+  });
+
+  it('requires https: except for loopback hosts, and refuses credentials in the URL', () => {
+    const make = (baseUrl: string) => () => createHttpClient({ vendor: 'v', baseUrl });
+    expect(make('http://example.com/api')).toThrow(/must use https/);
+    expect(make('http://10.0.0.1')).toThrow(/must use https/);
+    expect(make('https://user:pw@example.com')).toThrow(/must not contain credentials/);
+    expect(make('ftp://example.com')).toThrow(/https/);
+    expect(make('not a url')).toThrow(/not a valid URL/);
+    for (const ok of ['https://example.com', 'http://127.0.0.1:1', 'http://localhost:1', 'http://[::1]:1']) {
+      const created = make(ok)();
+      void created.close();
+    }
+  });
+
+  it('names the drifted field when a response does not match the schema', async () => {
+    const { client } = await setup((_req, res) => json(res, 200, { id: 'org_1', name: 42 }));
+    const error = await client
+      .request({ method: 'GET', path: '/organizations/x', schema: Org })
+      .catch((e: unknown) => e);
+    expect(OrgPortError.is(error, 'invalid_response')).toBe(true);
+    expect((error as Error).message).toMatch(/name: .*expected string/i);
+  });
+
+  it('tolerates extra fields', async () => {
+    const { client } = await setup((_req, res) =>
+      json(res, 200, { id: 'o', name: 'n', extra: { deep: true } }),
+    );
+    expect((await client.request({ method: 'GET', path: '/x', schema: Org })).data).toEqual({
+      id: 'o',
+      name: 'n',
+    });
+  });
+
+  it('sends JSON and form bodies', async () => {
+    const { client, server } = await setup((_req, res) => {
+      res.statusCode = 204;
+      res.end();
+    });
+    await client.request({ method: 'POST', path: '/a', json: { members: ['u1'] } });
+    await client.request({
+      method: 'POST',
+      path: '/oauth/token',
+      fromOrigin: true,
+      form: { grant_type: 'client_credentials' },
+    });
+    expect(server.requests[0]?.headers['content-type']).toBe('application/json');
+    expect(server.requests[0]?.body).toBe('{"members":["u1"]}');
+    expect(server.requests[1]?.url).toBe('/oauth/token');
+    expect(server.requests[1]?.body).toBe('grant_type=client_credentials');
+  });
+});
+
+describe('http client: retries', () => {
+  it('retries 503 on GET with backoff, then succeeds', async () => {
+    const { client, server, events } = await setup((_req, res, index) =>
+      index < 2 ? json(res, 503, { message: 'busy' }) : json(res, 200, { id: 'o', name: 'n' }),
+    );
+    await client.request({ method: 'GET', path: '/x', schema: Org });
+    expect(server.requests).toHaveLength(3);
+    expect(events.filter((e) => e.type === 'retry')).toHaveLength(2);
+  });
+
+  it('gives up after maxRetries with unavailable', async () => {
+    const { client, server } = await setup((_req, res) => json(res, 502, { message: 'bad gateway' }), {
+      retry: { ...fast, maxRetries: 2 },
+    });
+    const error = await client.request({ method: 'GET', path: '/x' }).catch((e: unknown) => e);
+    expect(OrgPortError.is(error, 'unavailable')).toBe(true);
+    expect((error as OrgPortError).status).toBe(502);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('does not retry a POST on 500 (the write may have happened)', async () => {
+    const { client, server } = await setup((_req, res) => json(res, 500, { message: 'oops' }));
+    await expect(client.request({ method: 'POST', path: '/x', json: {} })).rejects.toSatisfy((e) =>
+      OrgPortError.is(e, 'unavailable'),
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('retries a POST on 429 (the vendor did not process it)', async () => {
+    const { client, server } = await setup((_req, res, index) =>
+      index === 0
+        ? json(res, 429, { message: 'slow down' }, { 'retry-after': '0' })
+        : json(res, 201, { id: 'o', name: 'n' }),
+    );
+    await client.request({ method: 'POST', path: '/x', json: {}, schema: Org });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('retries connection resets on idempotent requests', async () => {
+    const { client, server } = await setup((_req, res, index) => {
+      if (index === 0) {
+        res.socket?.destroy();
+        return;
+      }
+      json(res, 200, { id: 'o', name: 'n' });
+    });
+    expect((await client.request({ method: 'GET', path: '/x', schema: Org })).data.id).toBe('o');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('retries a truncated JSON body on GET', async () => {
+    const { client, server } = await setup((_req, res, index) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(index === 0 ? '{"id":"o","na' : '{"id":"o","name":"n"}');
+    });
+    expect((await client.request({ method: 'GET', path: '/x', schema: Org })).data.name).toBe('n');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('waits Retry-After seconds before retrying a 429', async () => {
+    const { client } = await setup((_req, res, index) =>
+      index === 0
+        ? json(res, 429, { message: 'limit' }, { 'retry-after': '1' })
+        : json(res, 200, { id: 'o', name: 'n' }),
+    );
+    const started = Date.now();
+    await client.request({ method: 'GET', path: '/x', schema: Org });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('fails rate_limited with retryAfterMs when the vendor asks for a wait beyond the cap', async () => {
+    const { client, server } = await setup((_req, res) =>
+      json(res, 429, { message: 'Global limit' }, { 'retry-after': '120' }),
+    );
+    const error = await client.request({ method: 'GET', path: '/x' }).catch((e: unknown) => e);
+    expect(OrgPortError.is(error, 'rate_limited')).toBe(true);
+    expect((error as OrgPortError).retryAfterMs).toBe(120_000);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('http client: rate-limit pacing', () => {
+  it('waits for X-RateLimit-Reset when remaining reaches 0', async () => {
+    const { client, events } = await setup((_req, res, index) => {
+      const reset = Math.ceil(Date.now() / 1000) + 1;
+      json(
+        res,
+        200,
+        { id: 'o', name: 'n' },
+        {
+          'x-ratelimit-limit': '1',
+          'x-ratelimit-remaining': index === 0 ? '0' : '5',
+          'x-ratelimit-reset': String(reset),
+        },
+      );
+    });
+    await client.request({ method: 'GET', path: '/x' });
+    const started = Date.now();
+    await client.request({ method: 'GET', path: '/x' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    expect(events.some((e) => e.type === 'rateLimited' && e.reason === 'remaining')).toBe(true);
+  });
+
+  it('understands the cloud-org X-Rate-Limit-* spelling with a seconds-from-now reset', async () => {
+    const { client } = await setup((_req, res, index) =>
+      json(res, 200, {}, { 'x-rate-limit-remaining': index === 0 ? '0' : '9', 'x-rate-limit-reset': '1' }),
+    );
+    await client.request({ method: 'GET', path: '/x' });
+    const started = Date.now();
+    await client.request({ method: 'GET', path: '/x' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it('shares one budget between concurrent requests: a 429 pauses all of them', async () => {
+    let limitedUntil = 0;
+    const statuses: number[] = [];
+    const { client, server } = await setup((_req, res, index) => {
+      if (index === 0) limitedUntil = Date.now() + 600;
+      const status = Date.now() < limitedUntil ? 429 : 200;
+      statuses.push(status);
+      json(
+        res,
+        status,
+        status === 429 ? { message: 'limit' } : { id: 'o', name: 'n' },
+        status === 429 ? { 'retry-after': '1' } : {},
+      );
+    });
+    const first = client.request({ method: 'GET', path: '/x', schema: Org });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // These start while the first request waits out its Retry-After: they must wait too.
+    const others = Array.from({ length: 6 }, () =>
+      client.request({ method: 'GET', path: '/y', schema: Org }),
+    );
+    await Promise.all([first, ...others]);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(1);
+    expect(server.requests).toHaveLength(8);
+  });
+
+  it('does not let concurrent requests overdraw the remaining budget', async () => {
+    let served = 0;
+    const { client, server } = await setup((_req, res) => {
+      served++;
+      const reset = Math.ceil(Date.now() / 1000) + 1;
+      json(
+        res,
+        200,
+        {},
+        { 'x-ratelimit-remaining': String(Math.max(0, 2 - served)), 'x-ratelimit-reset': String(reset) },
+      );
+    });
+    await client.request({ method: 'GET', path: '/first' });
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 4 }, () => client?.request({ method: 'GET', path: '/x' })));
+    expect(server.requests).toHaveLength(5);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+  });
+});
+
+describe('http client: timeouts and abort', () => {
+  it('times out a slow response and retries it (idempotent)', async () => {
+    const { client, server } = await setup(
+      (_req, res, index) => {
+        if (index === 0) return; // never answer
+        json(res, 200, { id: 'o', name: 'n' });
+      },
+      { timeouts: { headersMs: 200, requestMs: 300 } },
+    );
+    expect((await client.request({ method: 'GET', path: '/x', schema: Org })).data.id).toBe('o');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('fails with timeout when every attempt is too slow', async () => {
+    const { client } = await setup(() => undefined, {
+      timeouts: { requestMs: 100 },
+      retry: { ...fast, maxRetries: 1 },
+    });
+    await expect(client.request({ method: 'GET', path: '/x' })).rejects.toSatisfy((e) =>
+      OrgPortError.is(e, 'timeout'),
+    );
+  });
+
+  it('cancels an in-flight request on abort, without retrying', async () => {
+    const { client, server } = await setup(() => undefined);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    await expect(client.request({ method: 'GET', path: '/x', signal: controller.signal })).rejects.toSatisfy(
+      (e) => OrgPortError.is(e, 'cancelled'),
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('cancels a retry wait on abort', async () => {
+    const { client } = await setup((_req, res) => json(res, 429, {}, { 'retry-after': '30' }), {
+      retry: { ...fast, maxRetryAfterMs: 60_000 },
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    await expect(client.request({ method: 'GET', path: '/x', signal: controller.signal })).rejects.toSatisfy(
+      (e) => OrgPortError.is(e, 'cancelled'),
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('http client: auth and secrets', () => {
+  it('maps statuses to codes and keeps vendor error details', async () => {
+    const { client } = await setup((_req, res) =>
+      json(
+        res,
+        403,
+        {
+          statusCode: 403,
+          error: 'Forbidden',
+          message: 'Insufficient scope, expected any of: read:organizations',
+          errorCode: 'insufficient_scope',
+        },
+        { 'x-request-id': 'req-1' },
+      ),
+    );
+    const error = (await client
+      .request({ method: 'GET', path: '/organizations' })
+      .catch((e: unknown) => e)) as OrgPortError;
+    expect(error.code).toBe('permission_denied');
+    expect(error.errorCode).toBe('insufficient_scope');
+    expect(error.status).toBe(403);
+    expect(error.requestId).toBe('req-1');
+    expect(error.message).toContain('Insufficient scope');
+  });
+
+  it('lets the adapter classify vendor errors', async () => {
+    const { client } = await setup(
+      (_req, res) => json(res, 400, { errorCode: 'invalid_paging', message: 'too far' }),
+      {
+        classifyError: (failure) =>
+          (failure.body as { errorCode?: string }).errorCode === 'invalid_paging'
+            ? { code: 'failed_precondition' }
+            : undefined,
+      },
+    );
+    await expect(client.request({ method: 'GET', path: '/x' })).rejects.toSatisfy((e) =>
+      OrgPortError.is(e, 'failed_precondition'),
+    );
+  });
+
+  it('sends Basic credentials and never lets them into errors or events', async () => {
+    const password = 'super-secret-password';
+    const { client, server, events } = await setup(
+      (req, res) => json(res, 401, { message: `bad credentials ${req.headers.authorization} ${password}` }),
+      { auth: basicAuth('user', password) },
+    );
+    const error = (await client
+      .request({ method: 'GET', path: '/x' })
+      .catch((e: unknown) => e)) as OrgPortError;
+    expect(server.requests[0]?.headers.authorization).toBe(
+      `Basic ${Buffer.from(`user:${password}`).toString('base64')}`,
+    );
+    expect(error.code).toBe('unauthenticated');
+    const everything = JSON.stringify([error.message, error.toJSON(), String(error.cause), events]);
+    expect(everything).not.toContain(password);
+    expect(everything).not.toContain(Buffer.from(`user:${password}`).toString('base64'));
+    expect(error.message).toContain('[redacted]');
+  });
+
+  it('fetches a bearer token once for concurrent requests and caches it', async () => {
+    let fetches = 0;
+    const { client, server } = await setup((_req, res) => json(res, 200, {}), {
+      auth: bearerTokenProvider({
+        fetchToken: async () => {
+          fetches++;
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          return { accessToken: `token-${fetches}`, expiresInSeconds: 3600 };
+        },
+      }),
+    });
+    await Promise.all(Array.from({ length: 5 }, () => client.request({ method: 'GET', path: '/x' })));
+    await client.request({ method: 'GET', path: '/x' });
+    expect(fetches).toBe(1);
+    expect(new Set(server.requests.map((r) => r.headers.authorization))).toEqual(new Set(['Bearer token-1']));
+  });
+
+  it('refreshes a token shortly before it expires', async () => {
+    let now = 1_000_000;
+    let fetches = 0;
+    const provider = bearerTokenProvider({
+      now: () => now,
+      fetchToken: async () => ({ accessToken: `t${++fetches}`, expiresInSeconds: 60 }),
+    });
+    expect(await provider.headers()).toEqual({ authorization: 'Bearer t1' });
+    now += 49_000;
+    expect(await provider.headers()).toEqual({ authorization: 'Bearer t1' });
+    now += 2_000; // within 10 s of expiry
+    expect(await provider.headers()).toEqual({ authorization: 'Bearer t2' });
+  });
+
+  it('refreshes the token once on 401 and retries', async () => {
+    let fetches = 0;
+    const { client, server } = await setup(
+      (req, res) =>
+        req.headers.authorization === 'Bearer fresh'
+          ? json(res, 200, {})
+          : json(res, 401, { message: 'Expired token' }),
+      {
+        auth: bearerTokenProvider({
+          fetchToken: async () => ({
+            accessToken: ++fetches === 1 ? 'stale' : 'fresh',
+            expiresInSeconds: 3600,
+          }),
+        }),
+      },
+    );
+    await client.request({ method: 'GET', path: '/x' });
+    expect(fetches).toBe(2);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('does not loop on a 401 that a fresh token does not fix', async () => {
+    const { client, server } = await setup((_req, res) => json(res, 401, { message: 'Invalid token.' }), {
+      auth: bearerTokenProvider({
+        fetchToken: async () => ({ accessToken: 'always-bad-token', expiresInSeconds: 3600 }),
+      }),
+    });
+    const error = (await client
+      .request({ method: 'GET', path: '/x' })
+      .catch((e: unknown) => e)) as OrgPortError;
+    expect(error.code).toBe('unauthenticated');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('redacts a static bearer token echoed by the vendor', async () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.payload.signature';
+    const { client } = await setup((_req, res) => json(res, 400, { message: `bad token ${token}` }), {
+      auth: staticBearer(token),
+    });
+    const error = (await client
+      .request({ method: 'GET', path: '/x' })
+      .catch((e: unknown) => e)) as OrgPortError;
+    expect(error.message).not.toContain(token);
+  });
+
+  it('keeps listener failures away from requests', async () => {
+    const { client } = await setup((_req, res) => json(res, 200, {}), {
+      onEvent: () => {
+        throw new Error('listener bug');
+      },
+    });
+    await expect(client.request({ method: 'GET', path: '/x' })).resolves.toBeDefined();
+  });
+});
