@@ -1,0 +1,6 @@
+/**
+ * `@orgport/cli`: the `orgport` command.
+ *
+ * @packageDocumentation
+ */
+export { createProgram } from './program.js';
