@@ -1,17 +1,4 @@
-// nock 15 intercepts at the socket level and uses Promise.withResolvers, which Node 20
-// lacks. Polyfill it once for every test file.
-if (typeof Promise.withResolvers !== 'function') {
-  Object.defineProperty(Promise, 'withResolvers', {
-    configurable: true,
-    writable: true,
-    value: function withResolvers<T>() {
-      let resolve!: (value: T | PromiseLike<T>) => void;
-      let reject!: (reason?: unknown) => void;
-      const promise = new Promise<T>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      return { promise, resolve, reject };
-    },
-  });
-}
+// nock 15 needs Promise.withResolvers, which Node 20 lacks: install it for every test file.
+import { installPromiseWithResolvers } from './packages/testkit/src/nock/promise-with-resolvers.js';
+
+installPromiseWithResolvers();

@@ -1,5 +1,5 @@
 import { createDirectory } from '@orgport/core';
-import { createMemoryAdapter } from '@orgport/testkit';
+import { createMemoryAdapter } from '@orgport/testkit/memory';
 import type { Command } from 'commander';
 
 /**

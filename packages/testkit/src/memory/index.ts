@@ -1,3 +1,4 @@
 export * from './create-memory-adapter.js';
+export * from './memory-harness.js';
 export * from './memory-store.js';
 export * from './ordered-index.js';

@@ -1,0 +1,7 @@
+/**
+ * Worked example of `docs/writing-an-adapter.md`.
+ *
+ * @packageDocumentation
+ */
+export type * from './directory-document.js';
+export * from './static-directory-adapter.js';

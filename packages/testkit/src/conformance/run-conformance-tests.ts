@@ -1,0 +1,49 @@
+import type { SuiteScale } from './conformance-test.js';
+import { type MakeHarness, runOneTest } from './run-one-test.js';
+import { allConformanceTests, DEFAULT_SCALE, type SelectionOptions } from './select-tests.js';
+
+/** The outcome of one test in a programmatic run. */
+export interface ConformanceResult {
+  /** The test's name. */
+  readonly name: string;
+  /** What happened. */
+  readonly outcome: 'passed' | 'failed' | 'skipped';
+  /** The failure, or the skip reason. */
+  readonly detail?: string | undefined;
+}
+
+/** Options of {@link runConformanceTests}. */
+export interface RunConformanceTestsOptions extends SelectionOptions {
+  /** Label used in harness contexts. */
+  readonly name: string;
+  /** Called once per test. */
+  readonly makeHarness: MakeHarness;
+  /** Sizes of the heavy tests. */
+  readonly scale?: Partial<SuiteScale> | undefined;
+}
+
+/**
+ * Runs the suite without a test runner and returns every result: for CI reports, for
+ * tools, and for proving that the suite catches broken adapters.
+ */
+export async function runConformanceTests(options: RunConformanceTestsOptions): Promise<ConformanceResult[]> {
+  const scale: SuiteScale = { ...DEFAULT_SCALE, ...options.scale };
+  const results: ConformanceResult[] = [];
+  for (const test of allConformanceTests(scale)) {
+    try {
+      const skipped = await runOneTest(test, options.makeHarness, options.name, options);
+      results.push(
+        skipped === undefined
+          ? { name: test.name, outcome: 'passed' }
+          : { name: test.name, outcome: 'skipped', detail: skipped },
+      );
+    } catch (error) {
+      results.push({
+        name: test.name,
+        outcome: 'failed',
+        detail: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return results;
+}

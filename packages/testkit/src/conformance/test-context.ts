@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { createDirectory, type ErrorCode, OrgPortError } from '@orgport/core';
+import type { TestContext } from './conformance-test.js';
+import type { ConformanceHarness } from './harness.js';
+
+const POLL_MS = 25;
+
+/** An id shaped like `id` that no vendor has issued: same length and character classes. */
+export function unknownId(id: string): string {
+  if (/^\d+$/.test(id)) return String(BigInt(id) + 987_654_321n);
+  const last = id.at(-1) ?? 'a';
+  const replacement = /\d/.test(last)
+    ? last === '7'
+      ? '3'
+      : '7'
+    : /[a-f]/i.test(last)
+      ? last.toLowerCase() === 'e'
+        ? 'b'
+        : 'e'
+      : last === 'z'
+        ? 'y'
+        : 'z';
+  return `${id.slice(0, -1)}${replacement}`;
+}
+
+/** Builds the per-test context over a fresh harness. */
+export function createTestContext(harness: ConformanceHarness, prefix: string): TestContext {
+  const directory = createDirectory(harness.adapter);
+  const window = harness.consistency === 'strong' ? 0 : harness.consistency.eventualMs;
+  return {
+    harness,
+    adapter: harness.adapter,
+    directory,
+    seed: harness.seed,
+    name: (suffix) => `${prefix}${suffix}`.toLowerCase().slice(0, 50),
+    unknownId,
+    email: (local) => `${prefix}${local}@example.com`.toLowerCase(),
+    async eventually(check) {
+      const deadline = Date.now() + window;
+      for (;;) {
+        try {
+          await check();
+          return;
+        } catch (error) {
+          if (Date.now() >= deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        }
+      }
+    },
+    async expectCode(promise, code: ErrorCode) {
+      let outcome: unknown;
+      try {
+        await promise;
+      } catch (error) {
+        outcome = error;
+      }
+      assert.ok(outcome !== undefined, `expected the call to fail with ${code}, but it succeeded`);
+      assert.ok(
+        OrgPortError.is(outcome),
+        `expected an OrgPortError with code ${code}, got ${outcome instanceof Error ? `${outcome.name}: ${outcome.message}` : String(outcome)}`,
+      );
+      assert.equal(outcome.code, code, `expected code ${code}, got ${outcome.code}: ${outcome.message}`);
+      return outcome;
+    },
+    async requestsDuring(action) {
+      const before = harness.requestCount?.() ?? 0;
+      await action();
+      return (harness.requestCount?.() ?? 0) - before;
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './nock-vendor.js';
+export * from './promise-with-resolvers.js';
