@@ -33,6 +33,9 @@ export const OPERATIONS = [
   'connections.update',
   'connections.disable',
   'products.list',
+  'clientGrants.list',
+  'clientGrants.associate',
+  'clientGrants.remove',
 ] as const;
 
 /** One of {@link OPERATIONS}. */

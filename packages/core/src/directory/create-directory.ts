@@ -397,6 +397,33 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
           o,
         ),
     },
+    clientGrants: {
+      list: (organizationId, o) =>
+        list(
+          'clientGrants.list',
+          () => [id('clientGrants.list', 'organizationId', organizationId)],
+          (g) => g.id,
+          o,
+        ),
+      associate: (organizationId, grantId, o) =>
+        call(
+          'clientGrants.associate',
+          () => [
+            id('clientGrants.associate', 'organizationId', organizationId),
+            id('clientGrants.associate', 'grantId', grantId),
+          ],
+          o,
+        ),
+      remove: (organizationId, grantId, o) =>
+        call(
+          'clientGrants.remove',
+          () => [
+            id('clientGrants.remove', 'organizationId', organizationId),
+            id('clientGrants.remove', 'grantId', grantId),
+          ],
+          o,
+        ),
+    },
     close: async () => {
       await adapter.close?.();
     },

@@ -1,5 +1,6 @@
 import type { Capabilities, CapabilityName } from '../capabilities/capabilities.js';
 import type {
+  ClientGrant,
   Connection,
   ConnectionSettings,
   CreateInvitationInput,
@@ -129,6 +130,16 @@ export interface ProductsApi {
   list(organizationId: string, options?: DirectoryListOptions): PagedList<Product>;
 }
 
+/** Client grants through the facade. */
+export interface ClientGrantsApi {
+  /** Grants associated with the organization. */
+  list(organizationId: string, options?: DirectoryListOptions): PagedList<ClientGrant>;
+  /** Associates a tenant client grant with the organization. */
+  associate(organizationId: string, grantId: string, options?: CallOptions): Promise<ClientGrant>;
+  /** Removes the association. */
+  remove(organizationId: string, grantId: string, options?: CallOptions): Promise<void>;
+}
+
 /**
  * The portable, vendor-neutral API over one adapter. Every call validates its input
  * (`invalid_argument`) and checks the capability (`unsupported`) before any request,
@@ -157,6 +168,8 @@ export interface Directory {
   readonly connections: ConnectionsApi;
   /** Products. */
   readonly products: ProductsApi;
+  /** Client grants. */
+  readonly clientGrants: ClientGrantsApi;
   /** Closes the adapter (sockets, timers). */
   close(): Promise<void>;
 }

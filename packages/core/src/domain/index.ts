@@ -1,3 +1,4 @@
+export * from './client-grant.js';
 export * from './connection.js';
 export * from './grant-scope.js';
 export * from './id.js';

@@ -14,4 +14,15 @@ export const offsetCursor = {
     if (!match) throw new RangeError(`not an offset cursor: ${cursor}`);
     return Number(match[1]);
   },
+  /**
+   * The cursor for the page after `page`, or undefined when `page` was the last: a short
+   * page ends the walk, and so does reaching a trustworthy `total` (a `total` of 0 beside
+   * items, as Auth0 sometimes sends, is ignored).
+   */
+  after(page: number, perPage: number, itemsReturned: number, total?: number): string | undefined {
+    if (itemsReturned < perPage) return undefined;
+    const seen = page * perPage + itemsReturned;
+    if (total !== undefined && total > 0 && seen >= total) return undefined;
+    return offsetCursor.encode(page + 1);
+  },
 };

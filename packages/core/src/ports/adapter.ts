@@ -1,4 +1,5 @@
 import type { Capabilities } from '../capabilities/capabilities.js';
+import type { ClientGrantPort } from './client-grant-port.js';
 import type { ConnectionPort } from './connection-port.js';
 import type { InvitationPort } from './invitation-port.js';
 import type { MemberKindPort } from './member-kind-port.js';
@@ -33,6 +34,8 @@ export interface Adapter {
   readonly connections?: ConnectionPort | undefined;
   /** Products. */
   readonly products?: ProductPort | undefined;
+  /** Client grants associated with organizations. */
+  readonly clientGrants?: ClientGrantPort | undefined;
   /** Releases sockets and timers; the adapter is unusable afterwards. */
   close?(): Promise<void>;
 }

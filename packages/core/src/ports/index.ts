@@ -1,5 +1,6 @@
 export type * from './adapter.js';
 export type * from './call-options.js';
+export type * from './client-grant-port.js';
 export type * from './connection-port.js';
 export type * from './invitation-port.js';
 export type * from './member-kind-port.js';

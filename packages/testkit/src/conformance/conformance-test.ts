@@ -18,6 +18,7 @@ export const SUITE_GROUPS = [
   'invitations',
   'connections',
   'products',
+  'clientGrants',
   'unsupported',
   'robustness',
 ] as const;

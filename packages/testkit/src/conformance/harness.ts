@@ -47,6 +47,8 @@ export interface ConformanceSeed {
   productGroup?(productId: string, spec: { readonly name: string }): Promise<PermissionGroup>;
   /** A tenant-level login connection the organization can enable. Needed for `connections.*`. */
   connection?(spec: { readonly name: string }): Promise<{ readonly id: string }>;
+  /** A tenant client grant that organizations can be associated with. Needed for `clientGrants.*`. */
+  clientGrant?(spec: { readonly audience: string }): Promise<{ readonly id: string }>;
   /** A pending invitation. Needed for `invitations.get`/`delete` without `invitations.create`. */
   invitation?(organizationId: string, spec: { readonly email: string }): Promise<Invitation>;
 }

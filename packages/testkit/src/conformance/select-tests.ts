@@ -1,5 +1,6 @@
 import { type Capabilities, hasCapability } from '@orgport/core';
 import type { ConformanceTest, SuiteGroup, SuiteScale } from './conformance-test.js';
+import { clientGrantTests } from './tests/client-grant-tests.js';
 import { connectionTests } from './tests/connection-tests.js';
 import { invitationTests } from './tests/invitation-tests.js';
 import { memberKindTests } from './tests/member-kind-tests.js';
@@ -24,6 +25,7 @@ export function allConformanceTests(scale: SuiteScale = DEFAULT_SCALE): Conforma
     ...invitationTests(),
     ...connectionTests(),
     ...productTests(),
+    ...clientGrantTests(),
     ...unsupportedTests(),
     ...robustnessTests(),
   ];

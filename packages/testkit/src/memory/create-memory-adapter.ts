@@ -70,6 +70,9 @@ export const MEMORY_CAPABILITIES: Capabilities = defineCapabilities({
   'connections.update': true,
   'connections.disable': true,
   'products.list': true,
+  'clientGrants.list': true,
+  'clientGrants.associate': true,
+  'clientGrants.remove': true,
   pagination: 'checkpoint',
   rolesPerMember: 'many',
   grantScopes: 'organization+product',
@@ -493,6 +496,38 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         organization(organizationId);
         enabledConnection(organizationId, connectionId);
         store.enabledConnections.get(organizationId)?.delete(connectionId);
+      },
+    },
+    clientGrants: {
+      async list(organizationId, listOptions) {
+        await begin(listOptions);
+        organization(organizationId);
+        const ids = [...(store.organizationClientGrants.get(organizationId) ?? [])];
+        return slicePage(
+          ids.flatMap((grantId) => store.clientGrants.get(grantId) ?? []),
+          listOptions,
+        );
+      },
+      async associate(organizationId, grantId, callOptions) {
+        await begin(callOptions);
+        organization(organizationId);
+        const grant =
+          store.clientGrants.get(grantId) ?? fail('not_found', `No client grant with id ${grantId}`);
+        let associated = store.organizationClientGrants.get(organizationId);
+        if (!associated) {
+          associated = new Set();
+          store.organizationClientGrants.set(organizationId, associated);
+        }
+        if (associated.has(grantId)) fail('already_exists', `Client grant ${grantId} is already associated`);
+        associated.add(grantId);
+        return { ...grant };
+      },
+      async remove(organizationId, grantId, callOptions) {
+        await begin(callOptions);
+        organization(organizationId);
+        if (!store.organizationClientGrants.get(organizationId)?.delete(grantId)) {
+          fail('not_found', `Client grant ${grantId} is not associated with organization ${organizationId}`);
+        }
       },
     },
     products: {

@@ -27,6 +27,7 @@ export function memoryHarness(
     products: new Set<string>(),
     groups: new Set<string>(),
     connections: new Set<string>(),
+    clientGrants: new Set<string>(),
   };
   const id = (kind: string) => `${context.prefix}${store.nextId(kind)}`;
 
@@ -87,6 +88,17 @@ export function memoryHarness(
         made.connections.add(connection.id);
         return connection;
       },
+      async clientGrant(spec) {
+        const grant = {
+          id: id('cgr'),
+          clientId: `${context.prefix}client`,
+          audience: spec.audience,
+          scope: ['read:things'],
+        };
+        store.clientGrants.set(grant.id, grant);
+        made.clientGrants.add(grant.id);
+        return grant;
+      },
     },
     inspect: {
       async organization(organizationId) {
@@ -108,6 +120,7 @@ export function memoryHarness(
       for (const productId of made.products) store.products.delete(productId);
       for (const groupId of made.groups) store.productGroups.delete(groupId);
       for (const connectionId of made.connections) store.tenantConnections.delete(connectionId);
+      for (const grantId of made.clientGrants) store.clientGrants.delete(grantId);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Connection, MemberKind, Organization, Product, Role, User } from '@orgport/core';
+import type { ClientGrant, Connection, MemberKind, Organization, Product, Role, User } from '@orgport/core';
 import { OrderedIndex } from './ordered-index.js';
 
 /** One membership as the memory adapter stores it. */
@@ -64,6 +64,10 @@ export class MemoryStore {
   readonly tenantConnections = new Map<string, MemoryTenantConnection>();
   /** Organization id → connection id → enabled connection. */
   readonly enabledConnections = new Map<string, Map<string, Connection>>();
+  /** Tenant client grants by id. */
+  readonly clientGrants = new Map<string, ClientGrant>();
+  /** Organization id → associated client grant ids. */
+  readonly organizationClientGrants = new Map<string, Set<string>>();
   /** Organization id → invitation id → invitation. */
   readonly invitations = new Map<string, Map<string, MemoryInvitation>>();
   private counter = 0;
@@ -146,5 +150,6 @@ export class MemoryStore {
     this.memberOrder.delete(organizationId);
     this.invitations.delete(organizationId);
     this.enabledConnections.delete(organizationId);
+    this.organizationClientGrants.delete(organizationId);
   }
 }

@@ -38,6 +38,9 @@ const CALLS: Record<Operation, (d: Directory) => Promise<unknown>> = {
   'connections.update': (d) => d.connections.update(ORG, 'con_conformance', { showAsButton: true }),
   'connections.disable': (d) => d.connections.disable(ORG, 'con_conformance'),
   'products.list': (d) => d.products.list(ORG).toArray(),
+  'clientGrants.list': (d) => d.clientGrants.list(ORG).toArray(),
+  'clientGrants.associate': (d) => d.clientGrants.associate(ORG, 'cgr_conformance'),
+  'clientGrants.remove': (d) => d.clientGrants.remove(ORG, 'cgr_conformance'),
 };
 
 /**
