@@ -1,2 +1,9 @@
-/** Placeholder until the package's issue lands. @packageDocumentation */
-export const PACKAGE_STATUS = 'skeleton' as const;
+/**
+ * `@orgport/adapter-auth0`: the Auth0 Management API v2 (Organizations) adapter.
+ *
+ * @packageDocumentation
+ */
+export * from './auth0-adapter-options.js';
+export * from './auth0-capabilities.js';
+export * from './auth0-module.js';
+export { AUTH0_VENDOR, createAuth0Adapter, DEFAULT_ROLE_KINDS } from './create-auth0-adapter.js';

@@ -51,6 +51,14 @@ describe('http client: requests', () => {
     );
   });
 
+  it('resolves paths against an origin-only base URL without doubling the slash', async () => {
+    server = await startTestServer((_req, res) => json(res, 200, {}));
+    client = createHttpClient({ vendor: 'test', baseUrl: server.url });
+    await client.request({ method: 'GET', path: '/organizations' });
+    await client.request({ method: 'GET', path: '/oauth/token', fromOrigin: true });
+    expect(server.requests.map((r) => r.url)).toEqual(['/organizations', '/oauth/token']);
+  });
+
   it('refuses empty, "." and ".." path segments', () => {
     expect(() => path`/organizations/${''}`).toThrow(OrgPortError);
     expect(() => path`/organizations/${'..'}/members`).toThrow(/must not be "\.\."/);
@@ -455,5 +463,42 @@ describe('http client: auth and secrets', () => {
       },
     });
     await expect(client.request({ method: 'GET', path: '/x' })).resolves.toBeDefined();
+  });
+});
+
+describe('verifiedWrite', () => {
+  it('checks before re-sending a write whose outcome is unknown, and never writes twice', async () => {
+    const { verifiedWrite } = await import('../src/http/verified-write.js');
+    let writes = 0;
+    const stored: string[] = [];
+    const result = await verifiedWrite({
+      write: async () => {
+        writes++;
+        stored.push('org');
+        throw new OrgPortError('unavailable', 'reset after the write happened');
+      },
+      verify: async () => (stored.length > 0 ? stored[0] : undefined),
+    });
+    expect(result).toBe('org');
+    expect(writes).toBe(1);
+  });
+
+  it('re-sends when the check shows the write did not happen, and rethrows other errors', async () => {
+    const { verifiedWrite } = await import('../src/http/verified-write.js');
+    let writes = 0;
+    const result = await verifiedWrite({
+      write: async () => {
+        if (++writes < 3) throw new OrgPortError('timeout', 'slow');
+        return 'done';
+      },
+      verify: async () => undefined,
+    });
+    expect([result, writes]).toEqual(['done', 3]);
+    await expect(
+      verifiedWrite({
+        write: async () => Promise.reject(new OrgPortError('invalid_argument', 'bad')),
+        verify: async () => 'x',
+      }),
+    ).rejects.toSatisfy((e) => OrgPortError.is(e, 'invalid_argument'));
   });
 });

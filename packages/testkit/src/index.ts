@@ -11,3 +11,4 @@ export * from './conformance/index.js';
 export * from './fixtures/index.js';
 export * from './memory/index.js';
 export * from './nock/index.js';
+export * from './simulators/index.js';

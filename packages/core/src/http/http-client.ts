@@ -86,6 +86,11 @@ export interface HttpClientOptions {
   readonly now?: (() => number) | undefined;
 }
 
+/** The transport settings an adapter lets its users override. */
+export type HttpTransportOptions = Partial<
+  Omit<HttpClientOptions, 'vendor' | 'baseUrl' | 'auth' | 'classifyError' | 'secrets'>
+>;
+
 /** One request. */
 export interface HttpRequest<T> {
   /** HTTP method. */
@@ -373,7 +378,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   async function request<T>(request: HttpRequest<T>): Promise<HttpResponse<T>> {
-    const prefix = request.fromOrigin ? '' : baseUrl.pathname;
+    const prefix = request.fromOrigin || baseUrl.pathname === '/' ? '' : baseUrl.pathname;
     const pathOnly = `${prefix}${request.path}`;
     const fullPath = `${pathOnly}${buildQuery(request.query)}`;
     const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);

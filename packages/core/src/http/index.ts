@@ -9,3 +9,4 @@ export * from './redactor.js';
 export * from './retry-policy.js';
 export * from './sleep.js';
 export * from './status-code.js';
+export * from './verified-write.js';

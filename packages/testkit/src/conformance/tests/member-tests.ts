@@ -115,6 +115,7 @@ export function memberTests(scale: SuiteScale): ConformanceTest[] {
       async run(t) {
         const org = await t.seed.organization({ name: t.name('abort-walk') });
         await t.seed.members(org.id, 30, { emailPrefix: t.name('w') });
+        await t.eventually(async () => assert.equal(await t.directory.members.list(org.id).count(), 30));
         const controller = new AbortController();
         let seen = 0;
         await t.expectCode(

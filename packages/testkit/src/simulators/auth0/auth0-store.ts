@@ -187,7 +187,7 @@ export class Auth0Store {
   /** True when the user is a member now (ignoring list lag). */
   isMember(organizationId: string, userId: string): boolean {
     const membership = this.memberships.get(organizationId);
-    return membership !== undefined && membership.order.has(userId) && !membership.removedAt.has(userId);
+    return (membership?.order.has(userId) ?? false) && !membership?.removedAt.has(userId);
   }
 
   /** Adds a member (no-op for a current member). */

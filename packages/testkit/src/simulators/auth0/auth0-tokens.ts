@@ -19,7 +19,12 @@ const base64url = (value: Buffer | string): string => Buffer.from(value).toStrin
  * simulator can check signature, expiry and scopes like the real tenant does.
  */
 export class Auth0Tokens {
-  private readonly key = randomBytes(32);
+  private key = randomBytes(32);
+
+  /** Invalidates every token issued so far (as a key rotation would). */
+  revokeAll(): void {
+    this.key = randomBytes(32);
+  }
 
   /** Signs a token for `clientId` with `scopes`, valid for `expiresInSeconds`. */
   issue(

@@ -1,4 +1,5 @@
 export type { Auth0Quirks } from './auth0-context.js';
+export * from './auth0-harness.js';
 export {
   encodeCursor as encodeAuth0Cursor,
   type PagingOptions as Auth0PagingOptions,

@@ -62,6 +62,8 @@ export interface Auth0Simulator {
   readonly faults: Faults;
   /** Issues a token directly (skipping the token endpoint), e.g. one lacking scopes. */
   issueToken(options?: { scopes?: readonly string[]; expiresInSeconds?: number; clientId?: string }): string;
+  /** Invalidates every token issued so far (clients then get 401 and must fetch a new one). */
+  revokeTokens(): void;
   /** Changes the rate limit (or `false` for none). */
   setRateLimit(options: BucketOptions | false): void;
   /** Changes the member-list lag. */
@@ -288,6 +290,7 @@ export async function startAuth0Simulator(options: Auth0SimulatorOptions = {}): 
         issue.expiresInSeconds ?? expiresIn,
         store.now(),
       ),
+    revokeTokens: () => tokens.revokeAll(),
     setRateLimit(rate) {
       buckets = rate === false ? undefined : new TokenBuckets(rate);
     },

@@ -1,0 +1,144 @@
+import {
+  type Adapter,
+  bearerTokenProvider,
+  createHttpClient,
+  OrgPortError,
+  parseBaseUrl,
+  staticBearer,
+  validateInput,
+} from '@orgport/core';
+import { type Auth0AdapterOptions, Auth0AdapterOptionsSchema } from './auth0-adapter-options.js';
+import { AUTH0_CAPABILITIES } from './auth0-capabilities.js';
+import type { Auth0Context } from './auth0-context.js';
+import { fetchAllOffsetPages } from './offset-page.js';
+import { auth0ClientGrantsPort } from './ports/client-grants-port.js';
+import { auth0ConnectionsPort } from './ports/connections-port.js';
+import { auth0InvitationsPort } from './ports/invitations-port.js';
+import { auth0MemberKindPort } from './ports/member-kinds-port.js';
+import { auth0MembersPort } from './ports/members-port.js';
+import { auth0OrganizationsPort } from './ports/organizations-port.js';
+import { auth0PermissionsPort } from './ports/permissions-port.js';
+import { RoleDirectory } from './role-directory.js';
+import { classifyAuth0Error } from './wire/auth0-error-classifier.js';
+import { WireRole, WireToken } from './wire/auth0-wire-schemas.js';
+
+/** The adapter's name in errors, events and manifests. */
+export const AUTH0_VENDOR = 'auth0';
+
+/** Default role names for the organization-level kinds. */
+export const DEFAULT_ROLE_KINDS = { admin: ['admin'], billingManager: ['billing_manager'] } as const;
+
+/**
+ * Creates the Auth0 Management API v2 adapter (Organizations). All HTTP mechanics —
+ * retries, pacing from `X-RateLimit-*`, timeouts, token caching with single-flight refresh
+ * and one refresh-and-retry on 401, response validation, secret redaction — come from core.
+ *
+ * @example
+ * ```ts
+ * const adapter = createAuth0Adapter({ domain: 'acme.eu.auth0.com', clientId, clientSecret });
+ * const directory = createDirectory(adapter);
+ * ```
+ */
+export function createAuth0Adapter(options: Auth0AdapterOptions): Adapter {
+  const checked = validateInput(
+    'createAuth0Adapter',
+    'options',
+    Auth0AdapterOptionsSchema,
+    options,
+    AUTH0_VENDOR,
+  );
+  const origin = parseBaseUrl(
+    checked.baseUrl ?? `https://${checked.domain}`,
+    checked.baseUrl ? 'baseUrl' : 'domain',
+  );
+  if (origin.pathname !== '/') {
+    throw new OrgPortError(
+      'invalid_argument',
+      'baseUrl must be an origin (scheme, host and port) without a path',
+      { vendor: AUTH0_VENDOR },
+    );
+  }
+  const audience = checked.audience ?? `${origin.origin}/api/v2/`;
+  const transport = options.http ?? {};
+
+  // The token client shares nothing with the API client but the transport settings.
+  const tokenClient = createHttpClient({
+    ...transport,
+    vendor: AUTH0_VENDOR,
+    baseUrl: origin.origin,
+    classifyError: classifyAuth0Error,
+    secrets: [checked.clientSecret ?? ''],
+  });
+  const auth =
+    checked.token !== undefined
+      ? staticBearer(checked.token)
+      : bearerTokenProvider({
+          extraSecrets: [checked.clientSecret as string],
+          fetchToken: async (signal) => {
+            const { data } = await tokenClient.request({
+              method: 'POST',
+              path: '/oauth/token',
+              form: {
+                grant_type: 'client_credentials',
+                client_id: checked.clientId as string,
+                client_secret: checked.clientSecret as string,
+                audience,
+              },
+              schema: WireToken,
+              authenticate: false,
+              // A client-credentials grant has no side effect: retrying it is safe.
+              idempotent: true,
+              signal,
+            });
+            return { accessToken: data.access_token, expiresInSeconds: data.expires_in };
+          },
+        });
+  const http = createHttpClient({
+    ...transport,
+    vendor: AUTH0_VENDOR,
+    baseUrl: `${origin.origin}/api/v2`,
+    auth,
+    classifyError: classifyAuth0Error,
+    secrets: checked.clientSecret ? [checked.clientSecret] : [],
+  });
+  const lower = (names: readonly string[]) => new Set(names.map((name) => name.toLowerCase()));
+  const context: Auth0Context = {
+    vendor: AUTH0_VENDOR,
+    http,
+    pageSize: checked.pageSize ?? 100,
+    kinds: {
+      admin: lower(checked.roleKinds?.admin ?? DEFAULT_ROLE_KINDS.admin),
+      billing_manager: lower(checked.roleKinds?.billingManager ?? DEFAULT_ROLE_KINDS.billingManager),
+    },
+    roles: new RoleDirectory(
+      (signal) =>
+        fetchAllOffsetPages(context, {
+          path: '/roles',
+          key: 'roles',
+          item: WireRole,
+          signal,
+          capped: true,
+          operation: 'roles',
+        }),
+      AUTH0_VENDOR,
+    ),
+    invitationClientId: checked.invitationClientId ?? checked.clientId,
+    defaultInviterName: checked.defaultInviterName ?? 'orgport',
+  };
+
+  return {
+    name: AUTH0_VENDOR,
+    capabilities: AUTH0_CAPABILITIES,
+    organizations: auth0OrganizationsPort(context),
+    members: auth0MembersPort(context),
+    admins: auth0MemberKindPort(context, 'admin'),
+    billingManagers: auth0MemberKindPort(context, 'billing_manager'),
+    permissions: auth0PermissionsPort(context),
+    invitations: auth0InvitationsPort(context),
+    connections: auth0ConnectionsPort(context),
+    clientGrants: auth0ClientGrantsPort(context),
+    async close() {
+      await Promise.all([http.close(), tokenClient.close()]);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import {
+  type Auth0Simulator,
+  auth0SimulatorHarness,
+  runConformanceSuite,
+  startAuth0Simulator,
+} from '@orgport/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuth0Adapter } from '../src/index.js';
+
+const makeAdapter = (sim: Auth0Simulator) =>
+  createAuth0Adapter({
+    baseUrl: sim.url,
+    clientId: sim.clientId,
+    clientSecret: sim.clientSecret,
+    http: { retry: { baseDelayMs: 5, maxDelayMs: 50 } },
+  });
+
+/** Runs the whole suite against a simulator started with `options`. */
+function suiteOn(
+  label: string,
+  options: Parameters<typeof startAuth0Simulator>[0],
+  after?: (sim: Auth0Simulator) => void,
+) {
+  describe(label, () => {
+    let simulator: Auth0Simulator;
+    beforeAll(async () => {
+      simulator = await startAuth0Simulator(options);
+    });
+    afterAll(async () => {
+      after?.(simulator);
+      await simulator.close();
+    });
+    runConformanceSuite({
+      name: 'auth0',
+      makeHarness: (context) => auth0SimulatorHarness(context, { simulator, makeAdapter }),
+    });
+  });
+}
+
+suiteOn('auth0 adapter on the simulator', { seed: 7 });
+
+let faultsInjected = 0;
+suiteOn(
+  'auth0 adapter on the simulator with 10% injected 429 and 5xx faults',
+  { seed: 8, faults: { seed: 8, rateLimit: 0.05, serverError: 0.05 } },
+  (sim) => {
+    faultsInjected = sim.faults.total;
+  },
+);
+
+suiteOn('auth0 adapter on the simulator with a 150 ms member-list lag', { seed: 9, memberListLagMs: 150 });
+
+describe('fault run', () => {
+  it('really injected faults', () => {
+    // Runs after the faulty suite (files run their tests in order).
+    expect(faultsInjected).toBeGreaterThan(10);
+  });
+});
