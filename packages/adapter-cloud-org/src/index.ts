@@ -1,2 +1,10 @@
-/** Placeholder until the package's issue lands. @packageDocumentation */
-export const PACKAGE_STATUS = 'skeleton' as const;
+/**
+ * `@orgport/adapter-cloud-org`: the product / permission-group management API adapter
+ * (ConfigCat's Public Management API shape).
+ *
+ * @packageDocumentation
+ */
+export * from './cloud-org-adapter-options.js';
+export * from './cloud-org-capabilities.js';
+export * from './cloud-org-module.js';
+export { CLOUD_ORG_VENDOR, createCloudOrgAdapter } from './create-cloud-org-adapter.js';

@@ -64,7 +64,13 @@ export function paginate<T>(options: PaginateOptions<T>): PagedList<T> {
   }
 
   async function* walkItems(): AsyncGenerator<T> {
-    for await (const page of walkPages()) yield* page.items;
+    for await (const page of walkPages()) {
+      for (const item of page.items) {
+        // A long page (an unpaginated vendor) must stop as promptly as a paginated one.
+        throwIfAborted(signal, vendor);
+        yield item;
+      }
+    }
   }
 
   return {

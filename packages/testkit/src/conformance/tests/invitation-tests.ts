@@ -1,10 +1,34 @@
 import assert from 'node:assert/strict';
+import type { GrantInput } from '@orgport/core';
 import type { ConformanceTest, TestContext } from '../conformance-test.js';
+
+let invitationProducts = 0;
+
+/**
+ * The grants an invitation needs: none where organization-wide invitations exist; one
+ * product group where product scopes are the only ones (invitations are per product there).
+ */
+async function invitationGrants(t: TestContext, organizationId: string): Promise<GrantInput[]> {
+  if (t.adapter.capabilities.grantScopes !== 'product') return [];
+  assert.ok(
+    t.seed.product && t.seed.productGroup,
+    'the harness must implement seed.product and seed.productGroup',
+  );
+  const product = await t.seed.product(organizationId, {
+    name: t.name(`invite-product-${++invitationProducts}`),
+  });
+  const group = await t.seed.productGroup(product.id, { name: t.name('invitees') });
+  return [{ scope: { type: 'product', productId: product.id }, groupId: group.id }];
+}
 
 /** An invitation made through the adapter when it can create them, else through the seeder. */
 async function anInvitation(t: TestContext, organizationId: string, email: string) {
-  if (t.adapter.capabilities['invitations.create'])
-    return t.directory.invitations.create(organizationId, { email });
+  if (t.adapter.capabilities['invitations.create']) {
+    return t.directory.invitations.create(organizationId, {
+      email,
+      grants: await invitationGrants(t, organizationId),
+    });
+  }
   assert.ok(
     t.seed.invitation,
     'the harness must implement seed.invitation when invitations.create is not declared',
@@ -21,9 +45,11 @@ export function invitationTests(): ConformanceTest[] {
       requires: ['invitations.create'],
       async run(t) {
         const org = await t.seed.organization({ name: t.name('invite') });
+        const grants = await invitationGrants(t, org.id);
         const invitation = await t.directory.invitations.create(org.id, {
           email: t.email('newcomer'),
           inviterName: 'Ada',
+          grants,
         });
         assert.equal(invitation.email, t.email('newcomer'));
         assert.equal(invitation.organizationId, org.id);

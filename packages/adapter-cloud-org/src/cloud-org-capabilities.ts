@@ -1,0 +1,30 @@
+import { type Capabilities, defineCapabilities } from '@orgport/core';
+
+/** What the cloud-org adapter can do (published by `orgport capabilities cloud-org`). */
+export const CLOUD_ORG_CAPABILITIES: Capabilities = defineCapabilities({
+  'organizations.list': true,
+  'organizations.get': true,
+  'organizations.getByName': true,
+  'members.list': true,
+  'members.remove': true,
+  'admins.list': true,
+  'admins.grant': true,
+  'admins.revoke': true,
+  'billingManagers.list': true,
+  'billingManagers.grant': true,
+  'billingManagers.revoke': true,
+  'permissions.groups': true,
+  'permissions.grants': true,
+  'permissions.set': true,
+  'permissions.revoke': true,
+  'invitations.list': true,
+  'invitations.get': true,
+  'invitations.create': true,
+  'invitations.delete': true,
+  'products.list': true,
+  pagination: 'none',
+  rolesPerMember: 'one-per-product',
+  grantScopes: 'product',
+  memberKinds: 'native',
+  consistency: 'strong',
+});

@@ -1,0 +1,58 @@
+import { type Adapter, basicAuth, createHttpClient, validateInput } from '@orgport/core';
+import {
+  CLOUD_ORG_DEFAULT_BASE_URL,
+  type CloudOrgAdapterOptions,
+  CloudOrgAdapterOptionsSchema,
+} from './cloud-org-adapter-options.js';
+import { CLOUD_ORG_CAPABILITIES } from './cloud-org-capabilities.js';
+import type { CloudOrgContext } from './cloud-org-context.js';
+import { cloudOrgInvitationsPort } from './ports/invitations-port.js';
+import { cloudOrgMemberKindPort } from './ports/member-kinds-port.js';
+import { cloudOrgMembersPort } from './ports/members-port.js';
+import { cloudOrgOrganizationsPort } from './ports/organizations-port.js';
+import { cloudOrgPermissionsPort } from './ports/permissions-port.js';
+import { cloudOrgProductsPort } from './ports/products-port.js';
+
+/** The adapter's name in errors, events and manifests. */
+export const CLOUD_ORG_VENDOR = 'cloud-org';
+
+/**
+ * Creates the adapter for the product / permission-group management API (ConfigCat's
+ * Public Management API): organizations of the account, the v2 members list with admins,
+ * billing managers and per-product groups, permission updates, removals, invitations and
+ * products. HTTP mechanics (Basic auth, retries, `X-Rate-Limit-*` and `Retry-After`
+ * pacing, validation, redaction) come from core.
+ *
+ * @example
+ * ```ts
+ * const directory = createDirectory(createCloudOrgAdapter({ username, password }));
+ * ```
+ */
+export function createCloudOrgAdapter(options: CloudOrgAdapterOptions): Adapter {
+  const checked = validateInput(
+    'createCloudOrgAdapter',
+    'options',
+    CloudOrgAdapterOptionsSchema,
+    options,
+    CLOUD_ORG_VENDOR,
+  );
+  const http = createHttpClient({
+    ...options.http,
+    vendor: CLOUD_ORG_VENDOR,
+    baseUrl: checked.baseUrl ?? CLOUD_ORG_DEFAULT_BASE_URL,
+    auth: basicAuth(checked.username, checked.password),
+  });
+  const context: CloudOrgContext = { vendor: CLOUD_ORG_VENDOR, http };
+  return {
+    name: CLOUD_ORG_VENDOR,
+    capabilities: CLOUD_ORG_CAPABILITIES,
+    organizations: cloudOrgOrganizationsPort(context),
+    members: cloudOrgMembersPort(context),
+    admins: cloudOrgMemberKindPort(context, 'admin'),
+    billingManagers: cloudOrgMemberKindPort(context, 'billing_manager'),
+    permissions: cloudOrgPermissionsPort(context),
+    invitations: cloudOrgInvitationsPort(context),
+    products: cloudOrgProductsPort(context),
+    close: () => http.close(),
+  };
+}

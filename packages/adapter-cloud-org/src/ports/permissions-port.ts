@@ -1,0 +1,117 @@
+import {
+  type GrantInput,
+  OrgPortError,
+  type PermissionGroup,
+  type PermissionPort,
+  path,
+} from '@orgport/core';
+import {
+  type CloudOrgContext,
+  fetchGroups,
+  fetchMember,
+  fetchProducts,
+  groupIdNumber,
+} from '../cloud-org-context.js';
+
+/**
+ * Product permission groups: one group per product per member. `set` resolves every group
+ * against its product first (unknown → `not_found`, two in one product →
+ * `invalid_argument`, before any write), then sends one "Update Member Permissions" call
+ * that prunes the groups not listed.
+ */
+export function cloudOrgPermissionsPort(context: CloudOrgContext): PermissionPort {
+  const { vendor } = context;
+  const toGroup = (
+    group: { permissionGroupId: number; name: string },
+    productId: string,
+    productName?: string,
+  ): PermissionGroup => ({
+    id: String(group.permissionGroupId),
+    name: group.name,
+    scope: { type: 'product', productId, ...(productName ? { productName } : {}) },
+  });
+
+  /** Checks the grants and returns their group ids. */
+  const resolve = async (grants: readonly GrantInput[], signal?: AbortSignal): Promise<number[]> => {
+    const byProduct = new Map<string, number>();
+    for (const grant of grants) {
+      if (grant.scope.type !== 'product') {
+        throw new OrgPortError(
+          'invalid_argument',
+          'grants: this vendor has product-scope permission groups only',
+          { vendor },
+        );
+      }
+      if (byProduct.has(grant.scope.productId)) {
+        throw new OrgPortError(
+          'invalid_argument',
+          `grants: at most one group per product (product ${grant.scope.productId} has two)`,
+          { vendor },
+        );
+      }
+      byProduct.set(grant.scope.productId, groupIdNumber(context, grant.groupId, 'grants.groupId'));
+    }
+    for (const [productId, groupId] of byProduct) {
+      const groups = await fetchGroups(context, productId, signal);
+      if (!groups.some((group) => group.permissionGroupId === groupId)) {
+        throw new OrgPortError('not_found', `No permission group ${groupId} in product ${productId}`, {
+          vendor,
+        });
+      }
+    }
+    return [...byProduct.values()];
+  };
+
+  return {
+    async groups(scope, { signal }) {
+      if (scope?.type === 'organization') return { items: [] };
+      if (scope?.type === 'product') {
+        return {
+          items: (await fetchGroups(context, scope.productId, signal)).map((group) =>
+            toGroup(group, scope.productId, group.product?.name),
+          ),
+        };
+      }
+      const items: PermissionGroup[] = [];
+      for (const product of await fetchProducts(context, signal)) {
+        items.push(
+          ...(await fetchGroups(context, product.productId, signal)).map((group) =>
+            toGroup(group, product.productId, product.name),
+          ),
+        );
+      }
+      return { items };
+    },
+    async grants(organizationId, userId, { signal }) {
+      return (await fetchMember(context, organizationId, userId, signal)).grants;
+    },
+    async set(organizationId, userId, grants, { signal }) {
+      const permissionGroupIds = await resolve(grants, signal);
+      await context.http.request({
+        method: 'POST',
+        path: path`/v1/organizations/${organizationId}/members/${userId}`,
+        json: { permissionGroupIds, removeFromPermissionGroupsWhereIdNotSet: true },
+        // The request states the whole wanted set: repeating it changes nothing.
+        idempotent: true,
+        signal,
+      });
+    },
+    async revoke(organizationId, userId, grants, { signal }) {
+      const held = (await fetchMember(context, organizationId, userId, signal)).grants;
+      for (const grant of grants) {
+        if (grant.scope.type !== 'product') continue;
+        const { productId } = grant.scope;
+        const holds = held.some(
+          (h) =>
+            h.scope.type === 'product' && h.scope.productId === productId && h.group.id === grant.groupId,
+        );
+        if (holds)
+          await context.http.request({
+            method: 'DELETE',
+            path: path`/v1/products/${productId}/members/${userId}`,
+            signal,
+          });
+      }
+    },
+  };
+}

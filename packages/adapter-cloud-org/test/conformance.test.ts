@@ -1,0 +1,62 @@
+import {
+  type CloudOrgSimulator,
+  cloudOrgSimulatorHarness,
+  runConformanceSuite,
+  startCloudOrgSimulator,
+} from '@orgport/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCloudOrgAdapter } from '../src/index.js';
+
+const makeAdapter = (sim: CloudOrgSimulator) =>
+  createCloudOrgAdapter({
+    baseUrl: sim.url,
+    username: sim.username,
+    password: sim.password,
+    http: { retry: { baseDelayMs: 5, maxDelayMs: 50 } },
+  });
+
+function suiteOn(
+  label: string,
+  options: Parameters<typeof startCloudOrgSimulator>[0],
+  after?: (sim: CloudOrgSimulator) => void,
+) {
+  describe(label, () => {
+    let simulator: CloudOrgSimulator;
+    beforeAll(async () => {
+      simulator = await startCloudOrgSimulator({
+        ...options,
+        quirks: { listCaller: false, ...options?.quirks },
+      });
+    });
+    afterAll(async () => {
+      after?.(simulator);
+      await simulator.close();
+    });
+    runConformanceSuite({
+      name: 'cloud-org',
+      makeHarness: (context) => cloudOrgSimulatorHarness(context, { simulator, makeAdapter }),
+    });
+  });
+}
+
+suiteOn('cloud-org adapter on the simulator', { seed: 11 });
+
+let faultsInjected = 0;
+suiteOn(
+  'cloud-org adapter on the simulator with 10% injected 429 and 5xx faults',
+  { seed: 12, faults: { seed: 12, rateLimit: 0.05, serverError: 0.05 } },
+  (sim) => {
+    faultsInjected = sim.faults.total;
+  },
+);
+
+suiteOn('cloud-org adapter on the simulator with null arrays, admins among members and ISO resets', {
+  seed: 13,
+  quirks: { nullArrays: true, adminsInMembers: true, resetFormat: 'epoch', errorBody: 'problem' },
+});
+
+describe('fault run', () => {
+  it('really injected faults', () => {
+    expect(faultsInjected).toBeGreaterThan(10);
+  });
+});
