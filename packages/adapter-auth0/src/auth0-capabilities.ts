@@ -34,6 +34,7 @@ export const AUTH0_CAPABILITIES: Capabilities = defineCapabilities({
   'clientGrants.list': true,
   'clientGrants.associate': true,
   'clientGrants.remove': true,
+  'users.findByEmail': true,
   pagination: 'checkpoint',
   rolesPerMember: 'many',
   grantScopes: 'organization',

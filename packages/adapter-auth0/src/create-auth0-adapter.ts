@@ -18,6 +18,7 @@ import { auth0MemberKindPort } from './ports/member-kinds-port.js';
 import { auth0MembersPort } from './ports/members-port.js';
 import { auth0OrganizationsPort } from './ports/organizations-port.js';
 import { auth0PermissionsPort } from './ports/permissions-port.js';
+import { auth0UsersPort } from './ports/users-port.js';
 import { RoleDirectory } from './role-directory.js';
 import { classifyAuth0Error } from './wire/auth0-error-classifier.js';
 import { WireRole, WireToken } from './wire/auth0-wire-schemas.js';
@@ -137,6 +138,7 @@ export function createAuth0Adapter(options: Auth0AdapterOptions): Adapter {
     invitations: auth0InvitationsPort(context),
     connections: auth0ConnectionsPort(context),
     clientGrants: auth0ClientGrantsPort(context),
+    users: auth0UsersPort(context),
     async close() {
       await Promise.all([http.close(), tokenClient.close()]);
     },

@@ -27,4 +27,5 @@ export const CLOUD_ORG_CAPABILITIES: Capabilities = defineCapabilities({
   grantScopes: 'product',
   memberKinds: 'native',
   consistency: 'strong',
+  grantsOfAdmins: 'implicit',
 });

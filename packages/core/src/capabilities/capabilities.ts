@@ -15,6 +15,9 @@ export type MemberKindSupport = 'none' | 'native' | 'mapped';
 /** Whether a read right after a write sees it. */
 export type Consistency = 'strong' | 'eventual';
 
+/** Whether an admin's grants are stored (`explicit`) or implied by the admin kind (`implicit`: admins hold every permission and their groups cannot be set). */
+export type GrantsOfAdmins = 'explicit' | 'implicit';
+
 /** The graded (non-boolean) capabilities, with the value meaning "absent" first. */
 export interface GradedCapabilities {
   /** Paging style of the vendor's member and organization lists. */
@@ -27,6 +30,8 @@ export interface GradedCapabilities {
   readonly memberKinds: MemberKindSupport;
   /** Read-after-write behaviour of member lists. */
   readonly consistency: Consistency;
+  /** Whether admins' grants are explicit or implied. */
+  readonly grantsOfAdmins: GrantsOfAdmins;
 }
 
 /**

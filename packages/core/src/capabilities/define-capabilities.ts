@@ -9,6 +9,7 @@ const GRADED_DEFAULTS: GradedCapabilities = {
   grantScopes: 'none',
   memberKinds: 'none',
   consistency: 'strong',
+  grantsOfAdmins: 'explicit',
 };
 
 const GradedSchema = z
@@ -18,6 +19,7 @@ const GradedSchema = z
     grantScopes: z.enum(['none', 'organization', 'product', 'organization+product']),
     memberKinds: z.enum(['none', 'native', 'mapped']),
     consistency: z.enum(['strong', 'eventual']),
+    grantsOfAdmins: z.enum(['explicit', 'implicit']),
   })
   .partial();
 

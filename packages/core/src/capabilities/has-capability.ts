@@ -6,6 +6,7 @@ const ABSENT: { readonly [K in keyof GradedCapabilities]: GradedCapabilities[K] 
   grantScopes: 'none',
   memberKinds: 'none',
   consistency: null,
+  grantsOfAdmins: null,
 };
 
 /**

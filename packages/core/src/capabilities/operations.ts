@@ -36,6 +36,7 @@ export const OPERATIONS = [
   'clientGrants.list',
   'clientGrants.associate',
   'clientGrants.remove',
+  'users.findByEmail',
 ] as const;
 
 /** One of {@link OPERATIONS}. */

@@ -7,6 +7,7 @@ import {
   ConnectionSettingsSchema,
   CreateInvitationInputSchema,
   CreateOrganizationInputSchema,
+  EmailSchema,
   GrantInputSchema,
   GrantScopeSchema,
   IdSchema,
@@ -421,6 +422,14 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
             id('clientGrants.remove', 'organizationId', organizationId),
             id('clientGrants.remove', 'grantId', grantId),
           ],
+          o,
+        ),
+    },
+    users: {
+      findByEmail: (email, o) =>
+        call(
+          'users.findByEmail',
+          () => [validateInput('users.findByEmail', 'email', EmailSchema, email, vendor)],
           o,
         ),
     },

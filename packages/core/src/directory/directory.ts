@@ -14,6 +14,7 @@ import type {
   PermissionGroup,
   Product,
   UpdateOrganizationInput,
+  User,
 } from '../domain/index.js';
 import type { PagedList } from '../pagination/paged-list.js';
 import type { CallOptions } from '../ports/call-options.js';
@@ -130,6 +131,12 @@ export interface ProductsApi {
   list(organizationId: string, options?: DirectoryListOptions): PagedList<Product>;
 }
 
+/** Users through the facade. */
+export interface UsersApi {
+  /** The user with this email (case-insensitive), or undefined. */
+  findByEmail(email: string, options?: CallOptions): Promise<User | undefined>;
+}
+
 /** Client grants through the facade. */
 export interface ClientGrantsApi {
   /** Grants associated with the organization. */
@@ -170,6 +177,8 @@ export interface Directory {
   readonly products: ProductsApi;
   /** Client grants. */
   readonly clientGrants: ClientGrantsApi;
+  /** Users of the tenant. */
+  readonly users: UsersApi;
   /** Closes the adapter (sockets, timers). */
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import type { MemberPort } from './member-port.js';
 import type { OrganizationPort } from './organization-port.js';
 import type { PermissionPort } from './permission-port.js';
 import type { ProductPort } from './product-port.js';
+import type { UserPort } from './user-port.js';
 
 /**
  * What a vendor adapter is: a name, a capability manifest that tells the truth, and the
@@ -36,6 +37,8 @@ export interface Adapter {
   readonly products?: ProductPort | undefined;
   /** Client grants associated with organizations. */
   readonly clientGrants?: ClientGrantPort | undefined;
+  /** Users of the tenant. */
+  readonly users?: UserPort | undefined;
   /** Releases sockets and timers; the adapter is unusable afterwards. */
   close?(): Promise<void>;
 }

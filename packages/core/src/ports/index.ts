@@ -9,3 +9,4 @@ export type * from './organization-port.js';
 export type * from './page.js';
 export type * from './permission-port.js';
 export type * from './product-port.js';
+export type * from './user-port.js';

@@ -19,6 +19,7 @@ export const SUITE_GROUPS = [
   'connections',
   'products',
   'clientGrants',
+  'users',
   'unsupported',
   'robustness',
 ] as const;

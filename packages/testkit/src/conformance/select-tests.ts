@@ -10,6 +10,7 @@ import { permissionTests } from './tests/permission-tests.js';
 import { productTests } from './tests/product-tests.js';
 import { robustnessTests } from './tests/robustness-tests.js';
 import { unsupportedTests } from './tests/unsupported-tests.js';
+import { userTests } from './tests/user-tests.js';
 
 /** The suite's default scale. */
 export const DEFAULT_SCALE: SuiteScale = { largeMemberCount: 2500, pageSize: 100 };
@@ -26,6 +27,7 @@ export function allConformanceTests(scale: SuiteScale = DEFAULT_SCALE): Conforma
     ...connectionTests(),
     ...productTests(),
     ...clientGrantTests(),
+    ...userTests(),
     ...unsupportedTests(),
     ...robustnessTests(),
   ];

@@ -73,6 +73,7 @@ export const MEMORY_CAPABILITIES: Capabilities = defineCapabilities({
   'clientGrants.list': true,
   'clientGrants.associate': true,
   'clientGrants.remove': true,
+  'users.findByEmail': true,
   pagination: 'checkpoint',
   rolesPerMember: 'many',
   grantScopes: 'organization+product',
@@ -528,6 +529,15 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         if (!store.organizationClientGrants.get(organizationId)?.delete(grantId)) {
           fail('not_found', `Client grant ${grantId} is not associated with organization ${organizationId}`);
         }
+      },
+    },
+    users: {
+      async findByEmail(email, callOptions) {
+        await begin(callOptions);
+        const wanted = email.toLowerCase();
+        for (const candidate of store.users.values())
+          if (candidate.email?.toLowerCase() === wanted) return { ...candidate };
+        return undefined;
       },
     },
     products: {

@@ -41,6 +41,7 @@ const CALLS: Record<Operation, (d: Directory) => Promise<unknown>> = {
   'clientGrants.list': (d) => d.clientGrants.list(ORG).toArray(),
   'clientGrants.associate': (d) => d.clientGrants.associate(ORG, 'cgr_conformance'),
   'clientGrants.remove': (d) => d.clientGrants.remove(ORG, 'cgr_conformance'),
+  'users.findByEmail': (d) => d.users.findByEmail('conformance@example.com'),
 };
 
 /**
