@@ -40,4 +40,5 @@ export const AUTH0_CAPABILITIES: Capabilities = defineCapabilities({
   grantScopes: 'organization',
   memberKinds: 'mapped',
   consistency: 'eventual',
+  invitationGrants: 'many',
 });

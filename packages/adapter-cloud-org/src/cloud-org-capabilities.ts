@@ -28,4 +28,5 @@ export const CLOUD_ORG_CAPABILITIES: Capabilities = defineCapabilities({
   memberKinds: 'native',
   consistency: 'strong',
   grantsOfAdmins: 'implicit',
+  invitationGrants: 'one',
 });

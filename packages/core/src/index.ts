@@ -12,6 +12,7 @@ export * from './errors/error-code.js';
 export * from './errors/orgport-error.js';
 export * from './errors/to-orgport-error.js';
 export * from './http/index.js';
+export * from './migration/index.js';
 export * from './pagination/index.js';
 export type * from './ports/index.js';
 export * from './validation/index.js';

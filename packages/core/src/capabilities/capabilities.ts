@@ -18,6 +18,9 @@ export type Consistency = 'strong' | 'eventual';
 /** Whether an admin's grants are stored (`explicit`) or implied by the admin kind (`implicit`: admins hold every permission and their groups cannot be set). */
 export type GrantsOfAdmins = 'explicit' | 'implicit';
 
+/** How many grants an invitation can carry: none, exactly one (required), or many. */
+export type InvitationGrants = 'none' | 'one' | 'many';
+
 /** The graded (non-boolean) capabilities, with the value meaning "absent" first. */
 export interface GradedCapabilities {
   /** Paging style of the vendor's member and organization lists. */
@@ -32,6 +35,8 @@ export interface GradedCapabilities {
   readonly consistency: Consistency;
   /** Whether admins' grants are explicit or implied. */
   readonly grantsOfAdmins: GrantsOfAdmins;
+  /** Grants an invitation carries. */
+  readonly invitationGrants: InvitationGrants;
 }
 
 /**

@@ -10,6 +10,7 @@ const GRADED_DEFAULTS: GradedCapabilities = {
   memberKinds: 'none',
   consistency: 'strong',
   grantsOfAdmins: 'explicit',
+  invitationGrants: 'none',
 };
 
 const GradedSchema = z
@@ -20,6 +21,7 @@ const GradedSchema = z
     memberKinds: z.enum(['none', 'native', 'mapped']),
     consistency: z.enum(['strong', 'eventual']),
     grantsOfAdmins: z.enum(['explicit', 'implicit']),
+    invitationGrants: z.enum(['none', 'one', 'many']),
   })
   .partial();
 

@@ -7,6 +7,7 @@ const ABSENT: { readonly [K in keyof GradedCapabilities]: GradedCapabilities[K] 
   memberKinds: 'none',
   consistency: null,
   grantsOfAdmins: null,
+  invitationGrants: 'none',
 };
 
 /**

@@ -79,6 +79,7 @@ export const MEMORY_CAPABILITIES: Capabilities = defineCapabilities({
   grantScopes: 'organization+product',
   memberKinds: 'native',
   consistency: 'strong',
+  invitationGrants: 'many',
 });
 
 const DAY_SECONDS = 86_400;

@@ -1,0 +1,216 @@
+import pLimit from 'p-limit';
+import type { Directory } from '../directory/directory.js';
+import { OrgPortError } from '../errors/orgport-error.js';
+import { toOrgPortError } from '../errors/to-orgport-error.js';
+import { MigrationJournal } from './migration-journal.js';
+import type {
+  MemberOperation,
+  MigrationOperation,
+  MigrationPlan,
+  OrganizationRef,
+} from './migration-plan.js';
+
+/** Options of {@link applyMigration}. */
+export interface ApplyMigrationOptions {
+  /** Where to write. */
+  readonly target: Directory;
+  /** Journal file; without it nothing survives a crash. */
+  readonly journal?: string | undefined;
+  /** Continue the run recorded in `journal`. */
+  readonly resume?: boolean | undefined;
+  /** Members written at once. Default 4. */
+  readonly concurrency?: number | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** Called after each operation. */
+  readonly onProgress?:
+    | ((progress: {
+        done: number;
+        total: number;
+        operation: MigrationOperation;
+        status: OperationOutcome['status'];
+      }) => void)
+    | undefined;
+}
+
+/** How one operation ended. */
+export interface OperationOutcome {
+  readonly operation: MigrationOperation;
+  readonly status: 'applied' | 'skipped' | 'failed';
+  /** Why it was skipped or failed. */
+  readonly reason?: string | undefined;
+  /** The error code of a failure. */
+  readonly code?: string | undefined;
+}
+
+/** What `applyMigration` returns. */
+export interface ApplyResult {
+  readonly applied: readonly OperationOutcome[];
+  readonly skipped: readonly OperationOutcome[];
+  readonly failed: readonly OperationOutcome[];
+}
+
+/** Operations of one member run in order (add before grants before kinds); members run in parallel. */
+function chains(operations: readonly MigrationOperation[]): MemberOperation[][] {
+  const byMember = new Map<string, MemberOperation[]>();
+  for (const operation of operations) {
+    if (operation.type === 'create_organization') continue;
+    const key = `${operation.organization.id ?? operation.organization.name}\u0000${operation.email.toLowerCase()}`;
+    const chain = byMember.get(key) ?? [];
+    chain.push(operation);
+    byMember.set(key, chain);
+  }
+  return [...byMember.values()];
+}
+
+/**
+ * Applies a plan: creates organizations first, then writes each member's operations in
+ * order, members in parallel. Every operation is idempotent, and each outcome is appended
+ * to the journal as it ends, so a run killed at any point resumes with `resume: true` and
+ * ends exactly like an unbroken run. A failed operation skips the rest of its member's
+ * chain and never stops the others. Cancellation (`signal`) stops between operations.
+ */
+export async function applyMigration(
+  plan: MigrationPlan,
+  options: ApplyMigrationOptions,
+): Promise<ApplyResult> {
+  const { target, signal } = options;
+  if (plan.target.vendor !== target.name) {
+    throw new OrgPortError(
+      'invalid_argument',
+      `the plan was made for target ${plan.target.vendor}, not ${target.name}`,
+    );
+  }
+  const journal = MigrationJournal.open(options.journal, plan.planId, options.resume ?? false);
+  const outcomes: OperationOutcome[] = [];
+  const organizationIds = new Map<string, string>();
+  let done = 0;
+
+  const finish = (
+    operation: MigrationOperation,
+    status: OperationOutcome['status'],
+    reason?: string,
+    code?: string,
+    result?: Record<string, string>,
+  ) => {
+    outcomes.push({ operation, status, reason, code });
+    if (!(reason === 'done in an earlier run')) journal.record({ id: operation.id, status, reason, result });
+    options.onProgress?.({ done: ++done, total: plan.operations.length, operation, status });
+  };
+
+  const organizationId = async (ref: OrganizationRef): Promise<string> => {
+    if (ref.id) return ref.id;
+    const known = organizationIds.get(ref.name);
+    if (known) return known;
+    const found = await target.organizations.getByName(ref.name, { signal });
+    organizationIds.set(ref.name, found.id);
+    return found.id;
+  };
+
+  /** Runs one operation; returns a skip reason or a result for the journal. */
+  const run = async (
+    operation: MigrationOperation,
+  ): Promise<{ skipped?: string; result?: Record<string, string> }> => {
+    const call = { signal };
+    switch (operation.type) {
+      case 'create_organization': {
+        try {
+          const created = await target.organizations.create(
+            {
+              name: operation.organization.name,
+              ...(operation.displayName ? { displayName: operation.displayName } : {}),
+            },
+            call,
+          );
+          return { result: { organizationId: created.id } };
+        } catch (error) {
+          // Created by an earlier run that died before journaling it.
+          if (!OrgPortError.is(error, 'already_exists')) throw error;
+          const existing = await target.organizations.getByName(operation.organization.name, call);
+          return { skipped: 'already exists', result: { organizationId: existing.id } };
+        }
+      }
+      case 'add_member':
+        await target.members.add(await organizationId(operation.organization), [operation.userId], call);
+        return {};
+      case 'set_grants':
+        await target.permissions.set(
+          await organizationId(operation.organization),
+          operation.userId,
+          operation.grants,
+          call,
+        );
+        return {};
+      case 'grant_kind':
+      case 'revoke_kind': {
+        const port = operation.kind === 'admin' ? target.admins : target.billingManagers;
+        const orgId = await organizationId(operation.organization);
+        if (operation.type === 'grant_kind') await port.grant(orgId, operation.userId, call);
+        else await port.revoke(orgId, operation.userId, call);
+        return {};
+      }
+      case 'invite': {
+        const orgId = await organizationId(operation.organization);
+        // An earlier run may have sent it before dying: never invite twice.
+        for await (const invitation of target.invitations.list(orgId, call)) {
+          if (!invitation.expired && invitation.email.toLowerCase() === operation.email.toLowerCase())
+            return { skipped: 'already invited' };
+        }
+        await target.invitations.create(
+          orgId,
+          { email: operation.email, grants: [...operation.grants] },
+          call,
+        );
+        return {};
+      }
+      case 'remove_member':
+        await target.members.remove(await organizationId(operation.organization), [operation.userId], call);
+        return {};
+    }
+  };
+
+  const execute = async (operation: MigrationOperation): Promise<boolean> => {
+    const recorded = journal.get(operation.id);
+    if (recorded && recorded.status !== 'failed') {
+      if (recorded.result?.organizationId && operation.type === 'create_organization')
+        organizationIds.set(operation.organization.name, recorded.result.organizationId);
+      finish(operation, 'skipped', 'done in an earlier run');
+      return true;
+    }
+    if (signal?.aborted) throw toOrgPortError(signal.reason ?? new DOMException('aborted', 'AbortError'));
+    try {
+      const { skipped, result } = await run(operation);
+      if (result?.organizationId && operation.type === 'create_organization')
+        organizationIds.set(operation.organization.name, result.organizationId);
+      finish(operation, skipped ? 'skipped' : 'applied', skipped, undefined, result);
+      return true;
+    } catch (error) {
+      const failure = toOrgPortError(error, target.name);
+      if (failure.code === 'cancelled') throw failure;
+      finish(operation, 'failed', failure.message, failure.code);
+      return false;
+    }
+  };
+
+  for (const operation of plan.operations)
+    if (operation.type === 'create_organization') await execute(operation);
+
+  const limit = pLimit(Math.max(1, options.concurrency ?? 4));
+  await Promise.all(
+    chains(plan.operations).map((chain) =>
+      limit(async () => {
+        for (const [index, operation] of chain.entries()) {
+          if (await execute(operation)) continue;
+          for (const rest of chain.slice(index + 1))
+            finish(rest, 'skipped', `an earlier operation for ${operation.email} failed`);
+          return;
+        }
+      }),
+    ),
+  );
+
+  return {
+    applied: outcomes.filter((o) => o.status === 'applied'),
+    skipped: outcomes.filter((o) => o.status === 'skipped'),
+    failed: outcomes.filter((o) => o.status === 'failed'),
+  };
+}

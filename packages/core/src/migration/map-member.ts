@@ -1,0 +1,132 @@
+import type { Capabilities } from '../capabilities/capabilities.js';
+import type { Member } from '../domain/member.js';
+import type { MemberKind } from '../domain/member-kind.js';
+import type { GrantInput, PermissionGrant } from '../domain/permission-grant.js';
+import type { RoleMapping } from './role-mapping.js';
+
+/** What the target offers one organization, by lower-cased names. */
+export interface TargetCatalog {
+  /** Organization-scope roles. */
+  readonly roles: ReadonlyMap<string, { readonly id: string; readonly name: string }>;
+  /** Products with their groups. */
+  readonly products: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly groups: ReadonlyMap<string, { readonly id: string; readonly name: string }>;
+  }[];
+}
+
+/** A member's mapped state on the target, and what could not be carried. */
+export interface MappedMember {
+  /** Organization-level kinds wanted on the target (besides plain membership). */
+  readonly kinds: ReadonlySet<'admin' | 'billing_manager'>;
+  /** Grants wanted on the target. */
+  readonly grants: readonly GrantInput[];
+  /** What is lost: item and reason. */
+  readonly losses: readonly { readonly item: string; readonly reason: string }[];
+}
+
+const lower = (text: string) => text.toLowerCase();
+
+/** Human name of a source item, as losses show it. */
+export function describeGrant(grant: PermissionGrant): string {
+  return grant.scope.type === 'organization'
+    ? `role ${grant.group.name}`
+    : `group ${grant.scope.productName ?? grant.scope.productId}/${grant.group.name}`;
+}
+
+function matches(from: RoleMapping['rules'][number]['from'], grant: PermissionGrant): boolean {
+  if ('role' in from)
+    return grant.scope.type === 'organization' && lower(grant.group.name) === lower(from.role);
+  if (grant.scope.type !== 'product') return false;
+  const productMatches = from.product === '*' || lower(grant.scope.productName ?? '') === lower(from.product);
+  return productMatches && lower(grant.group.name) === lower(from.group);
+}
+
+/**
+ * Maps one source member onto one target organization: every source kind, role and group
+ * is either carried (into `kinds` and `grants`) or reported in `losses` with the reason.
+ * Rules apply in order; the first to fill a product keeps it (one group per product).
+ */
+export function mapMember(
+  member: Member,
+  mapping: RoleMapping,
+  catalog: TargetCatalog,
+  target: Capabilities,
+): MappedMember {
+  const kinds = new Set<'admin' | 'billing_manager'>();
+  const roles = new Map<string, string>();
+  const productGroups = new Map<string, { groupId: string; label: string }>();
+  const losses: { item: string; reason: string }[] = [];
+  const hasOrganizationScope =
+    target.grantScopes === 'organization' || target.grantScopes === 'organization+product';
+  const hasProductScope = target.grantScopes === 'product' || target.grantScopes === 'organization+product';
+
+  const addKind = (kind: MemberKind, item: string) => {
+    if (kind === 'member') return;
+    const port = kind === 'admin' ? 'admins' : 'billingManagers';
+    if (!target[`${port}.grant`]) losses.push({ item, reason: `the target cannot grant ${kind}` });
+    else kinds.add(kind);
+  };
+
+  for (const kind of member.kinds) {
+    if (kind === 'member') continue;
+    const mapped = mapping.kinds[kind];
+    if (mapped === null) losses.push({ item: `kind ${kind}`, reason: 'dropped by the mapping' });
+    else addKind(mapped ?? kind, `kind ${kind}`);
+  }
+
+  for (const grant of member.grants) {
+    if (!mapping.rules.some((rule) => matches(rule.from, grant)))
+      losses.push({ item: describeGrant(grant), reason: 'no mapping rule' });
+  }
+  // Rules in priority order: the first to fill a product keeps it.
+  for (const rule of mapping.rules) {
+    for (const grant of member.grants.filter((candidate) => matches(rule.from, candidate))) {
+      const item = describeGrant(grant);
+      for (const spec of rule.to) {
+        if ('kind' in spec) {
+          addKind(spec.kind, item);
+        } else if ('role' in spec) {
+          const role = catalog.roles.get(lower(spec.role));
+          if (!hasOrganizationScope) losses.push({ item, reason: 'the target has no organization roles' });
+          else if (!role) losses.push({ item, reason: `the target has no role named ${spec.role}` });
+          else roles.set(role.id, role.name);
+        } else {
+          if (!hasProductScope) {
+            losses.push({ item, reason: 'the target has no product groups' });
+            continue;
+          }
+          const products = catalog.products.filter(
+            (p) => spec.product === '*' || lower(p.name) === lower(spec.product),
+          );
+          if (products.length === 0)
+            losses.push({ item, reason: `the target organization has no product named ${spec.product}` });
+          for (const product of products) {
+            const group = product.groups.get(lower(spec.group));
+            const held = productGroups.get(product.id);
+            if (!group)
+              losses.push({ item, reason: `product ${product.name} has no group named ${spec.group}` });
+            else if (held && held.groupId !== group.id) {
+              losses.push({
+                item,
+                reason: `the target allows one group per product; ${product.name} keeps ${held.label}`,
+              });
+            } else productGroups.set(product.id, { groupId: group.id, label: group.name });
+          }
+        }
+      }
+    }
+  }
+
+  const implicit = target.grantsOfAdmins === 'implicit' && kinds.has('admin');
+  const grants: GrantInput[] = implicit
+    ? []
+    : [
+        ...[...roles.keys()].map((groupId): GrantInput => ({ scope: { type: 'organization' }, groupId })),
+        ...[...productGroups.entries()].map(
+          ([productId, { groupId }]): GrantInput => ({ scope: { type: 'product', productId }, groupId }),
+        ),
+      ];
+  return { kinds, grants, losses };
+}

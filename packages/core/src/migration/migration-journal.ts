@@ -1,0 +1,87 @@
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { OrgPortError } from '../errors/orgport-error.js';
+
+/** How one operation ended, as the journal records it. */
+export interface JournalEntry {
+  readonly id: string;
+  readonly status: 'applied' | 'skipped' | 'failed';
+  readonly reason?: string | undefined;
+  /** What later operations need (e.g. the id of a created organization). */
+  readonly result?: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * An append-only NDJSON journal of one plan's operations. Each line is written with a
+ * synchronous append as soon as its operation ends, so a process killed at any point leaves
+ * every finished operation recorded; resuming skips them. A journal belongs to one plan
+ * (checked by `planId`).
+ */
+export class MigrationJournal {
+  private readonly entries = new Map<string, JournalEntry>();
+
+  private constructor(
+    private readonly path: string | undefined,
+    readonly planId: string,
+  ) {}
+
+  /**
+   * Opens the journal for `planId`. An existing file is refused unless `resume` is set
+   * (so two runs never mix), and refused on resume when it belongs to another plan.
+   */
+  static open(path: string | undefined, planId: string, resume: boolean): MigrationJournal {
+    const journal = new MigrationJournal(path, planId);
+    if (!path) return journal;
+    if (existsSync(path)) {
+      if (!resume) {
+        throw new OrgPortError(
+          'failed_precondition',
+          `journal ${path} already exists: pass resume to continue that run, or choose another file`,
+        );
+      }
+      const lines = readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '');
+      for (const [index, line] of lines.entries()) {
+        let record: { type?: string; planId?: string } & Partial<JournalEntry>;
+        try {
+          record = JSON.parse(line);
+        } catch {
+          // A line cut short by a kill: everything before it is intact.
+          if (index === lines.length - 1) break;
+          throw new OrgPortError('invalid_argument', `journal ${path}: line ${index + 1} is not valid JSON`);
+        }
+        if (record.type === 'journal') {
+          if (record.planId !== planId)
+            throw new OrgPortError(
+              'failed_precondition',
+              `journal ${path} belongs to plan ${record.planId}, not ${planId}`,
+            );
+        } else if (record.type === 'op' && record.id && record.status) {
+          journal.entries.set(record.id, {
+            id: record.id,
+            status: record.status,
+            reason: record.reason,
+            result: record.result,
+          });
+        }
+      }
+      return journal;
+    }
+    appendFileSync(
+      path,
+      `${JSON.stringify({ type: 'journal', planId, startedAt: new Date().toISOString() })}\n`,
+    );
+    return journal;
+  }
+
+  /** The recorded outcome of an operation, if any. */
+  get(id: string): JournalEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** Records an outcome (durably, before returning). */
+  record(entry: JournalEntry): void {
+    this.entries.set(entry.id, entry);
+    if (this.path) appendFileSync(this.path, `${JSON.stringify({ type: 'op', ...entry })}\n`);
+  }
+}

@@ -1,0 +1,96 @@
+import type { GrantInput } from '../domain/permission-grant.js';
+
+/** A target organization: by id when it exists, by name when the plan creates it. */
+export interface OrganizationRef {
+  readonly id?: string | undefined;
+  readonly name: string;
+}
+
+/** One write the migration will make. Every operation is safe to repeat. */
+export type MigrationOperation =
+  | {
+      readonly id: string;
+      readonly type: 'create_organization';
+      readonly organization: OrganizationRef;
+      readonly displayName?: string | undefined;
+    }
+  | {
+      readonly id: string;
+      readonly type: 'add_member';
+      readonly organization: OrganizationRef;
+      readonly userId: string;
+      readonly email: string;
+    }
+  | {
+      readonly id: string;
+      readonly type: 'invite';
+      readonly organization: OrganizationRef;
+      readonly email: string;
+      readonly grants: readonly GrantInput[];
+    }
+  | {
+      readonly id: string;
+      readonly type: 'set_grants';
+      readonly organization: OrganizationRef;
+      readonly userId: string;
+      readonly email: string;
+      readonly grants: readonly GrantInput[];
+    }
+  | {
+      readonly id: string;
+      readonly type: 'grant_kind' | 'revoke_kind';
+      readonly organization: OrganizationRef;
+      readonly userId: string;
+      readonly email: string;
+      readonly kind: 'admin' | 'billing_manager';
+    }
+  | {
+      readonly id: string;
+      readonly type: 'remove_member';
+      readonly organization: OrganizationRef;
+      readonly userId: string;
+      readonly email: string;
+    };
+
+/** An operation about one member (everything but creating an organization). */
+export type MemberOperation = Exclude<MigrationOperation, { readonly type: 'create_organization' }>;
+
+/** The kinds of operation. */
+export type OperationType = MigrationOperation['type'];
+
+/** Something the migration cannot carry, and why. */
+export interface Loss {
+  /** Source organization name. */
+  readonly organization: string;
+  /** The member concerned (absent for organization-level losses). */
+  readonly email?: string | undefined;
+  /** What is lost, e.g. `role auditor`, `group Web/Release managers`, `kind billing_manager`. */
+  readonly item: string;
+  /** Why. */
+  readonly reason: string;
+  /** `warn` and `skip` follow the mapping's policy; `info` is carried later or implicitly. */
+  readonly severity: 'warn' | 'skip' | 'info';
+}
+
+/** Counts of a plan. */
+export interface PlanSummary {
+  readonly organizations: number;
+  readonly members: number;
+  readonly operations: Readonly<Partial<Record<OperationType, number>>>;
+  readonly totalOperations: number;
+  readonly losses: number;
+}
+
+/** What `planMigration` returns: the writes, what they cannot carry, and counts. */
+export interface MigrationPlan {
+  readonly format: 'orgport.plan';
+  readonly version: 1;
+  /** Hash of the operations: a journal belongs to exactly one plan. */
+  readonly planId: string;
+  readonly createdAt: string;
+  readonly source: { readonly vendor: string };
+  readonly target: { readonly vendor: string };
+  readonly operations: readonly MigrationOperation[];
+  readonly losses: readonly Loss[];
+  readonly summary: PlanSummary;
+}

@@ -1,0 +1,318 @@
+import type { Directory } from '../directory/directory.js';
+import { scopeKey } from '../domain/grant-scope.js';
+import type { Member } from '../domain/member.js';
+import type { Organization } from '../domain/organization.js';
+import type { GrantInput } from '../domain/permission-grant.js';
+import { OrgPortError } from '../errors/orgport-error.js';
+import { throwIfAborted } from '../errors/to-orgport-error.js';
+import { mapMember, type TargetCatalog } from './map-member.js';
+import type { Loss, MigrationOperation, MigrationPlan, OrganizationRef } from './migration-plan.js';
+import { operationId } from './operation-id.js';
+import { loadRoleMapping, type RoleMapping, type RoleMappingInput } from './role-mapping.js';
+import type { Snapshot } from './snapshot-schema.js';
+import { snapshot as takeSnapshot } from './take-snapshot.js';
+
+/** Options of {@link planMigration}. */
+export interface PlanMigrationOptions {
+  /** Where memberships come from: a live directory or a snapshot. */
+  readonly source: Directory | Snapshot;
+  /** Where they go; read live. */
+  readonly target: Directory;
+  /** How roles, groups and kinds translate. */
+  readonly mapping: RoleMapping | RoleMappingInput;
+  /** Only these source organizations (ids or names). */
+  readonly organizations?: readonly string[] | undefined;
+  /** Also remove target members (not admins) that the source does not have, and kinds it does not give. */
+  readonly prune?: boolean | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** Called after each organization is planned. */
+  readonly onProgress?:
+    | ((progress: { organizations: number; total: number; current: string }) => void)
+    | undefined;
+}
+
+const isSnapshot = (source: Directory | Snapshot): source is Snapshot =>
+  (source as Snapshot).format === 'orgport.snapshot';
+const grantKey = (grant: GrantInput) => `${scopeKey(grant.scope)}#${grant.groupId}`;
+const sameGrants = (a: readonly GrantInput[], b: readonly GrantInput[]) => {
+  const keys = new Set(a.map(grantKey));
+  return a.length === b.length && b.every((grant) => keys.has(grantKey(grant)));
+};
+const lower = (text: string) => text.toLowerCase();
+
+/** The target's current grants as inputs. */
+const currentGrants = (member: Member): GrantInput[] =>
+  member.grants.map((grant) => ({
+    scope:
+      grant.scope.type === 'organization'
+        ? { type: 'organization' }
+        : { type: 'product', productId: grant.scope.productId },
+    groupId: grant.group.id,
+  }));
+
+/** Non-prune merge: the source sets each product it names and adds roles; the rest of the target stays. */
+function mergeGrants(current: readonly GrantInput[], wanted: readonly GrantInput[]): GrantInput[] {
+  const wantedProducts = new Set(
+    wanted.flatMap((grant) => (grant.scope.type === 'product' ? [grant.scope.productId] : [])),
+  );
+  const kept = current.filter(
+    (grant) => grant.scope.type === 'organization' || !wantedProducts.has(grant.scope.productId),
+  );
+  const keys = new Set(kept.map(grantKey));
+  return [...kept, ...wanted.filter((grant) => !keys.has(grantKey(grant)))];
+}
+
+/**
+ * Plans a migration against what the target holds **now**: reads the source (directory or
+ * snapshot) and the live target, maps every member with the role mapping, and returns the
+ * writes that would make the target match — create organizations, add or invite members,
+ * set grants, grant kinds (and, with `prune`, remove) — plus a loss report naming every
+ * role, group or kind that cannot be carried and why. Only operations the target's
+ * manifest supports are planned. Re-planning after a successful apply yields no operations.
+ */
+export async function planMigration(options: PlanMigrationOptions): Promise<MigrationPlan> {
+  const { target, signal } = options;
+  const mapping = loadRoleMapping(options.mapping as RoleMappingInput);
+  const source = isSnapshot(options.source)
+    ? options.source
+    : await takeSnapshot(options.source, { organizations: options.organizations, signal });
+  const sourceVendor = isSnapshot(options.source) ? options.source.source.vendor : options.source.name;
+  const wanted = options.organizations ? new Set(options.organizations) : undefined;
+  const caps = target.capabilities;
+  const operations: MigrationOperation[] = [];
+  const losses: Loss[] = [];
+  const severity = mapping.unmapped === 'skip' ? 'skip' : 'warn';
+  let members = 0;
+
+  const targetOrganizations = await target.organizations.list({ signal }).toArray();
+  const hasOrganizationScope =
+    caps.grantScopes === 'organization' || caps.grantScopes === 'organization+product';
+  const organizationRoles = new Map<string, { id: string; name: string }>();
+  if (hasOrganizationScope && caps['permissions.groups']) {
+    for await (const group of target.permissions.groups({ type: 'organization' }, { signal }))
+      organizationRoles.set(lower(group.name), group);
+  }
+
+  const findTarget = (organization: Organization): Organization | undefined => {
+    const renamed =
+      mapping.organizations.rename[organization.name] ??
+      (organization.displayName ? mapping.organizations.rename[organization.displayName] : undefined);
+    const names = new Set(
+      (renamed ? [renamed] : [organization.name, organization.displayName ?? organization.name]).map(lower),
+    );
+    const { match } = mapping.organizations;
+    return targetOrganizations.find(
+      (candidate) =>
+        ((match === 'name' || match === 'either') && names.has(lower(candidate.name))) ||
+        ((match === 'displayName' || match === 'either') &&
+          names.has(lower(candidate.displayName ?? candidate.name))),
+    );
+  };
+
+  const selected = source.organizations.filter(
+    (entry) => !wanted || wanted.has(entry.organization.id) || wanted.has(entry.organization.name),
+  );
+  let planned = 0;
+  for (const { organization, members: sourceMembers } of selected) {
+    throwIfAborted(signal, target.name);
+    const existing = findTarget(organization);
+    let ref: OrganizationRef;
+    if (existing) {
+      ref = { id: existing.id, name: existing.name };
+    } else if (caps['organizations.create']) {
+      ref = { name: mapping.organizations.rename[organization.name] ?? organization.name };
+      operations.push({
+        id: operationId(['create_organization', ref.name]),
+        type: 'create_organization',
+        organization: ref,
+        displayName: organization.displayName,
+      });
+    } else {
+      losses.push({
+        organization: organization.name,
+        item: `organization with ${sourceMembers.length} members`,
+        reason: `the target has no organization named ${organization.displayName ?? organization.name} and cannot create one; create it there or add a rename`,
+        severity,
+      });
+      options.onProgress?.({ organizations: ++planned, total: selected.length, current: organization.name });
+      continue;
+    }
+
+    // What the target organization offers and holds now.
+    const catalog: {
+      roles: TargetCatalog['roles'];
+      products: { id: string; name: string; groups: Map<string, { id: string; name: string }> }[];
+    } = { roles: organizationRoles, products: [] };
+    const targetMembers = new Map<string, Member>();
+    const pendingInvitations = new Set<string>();
+    if (ref.id) {
+      if (
+        caps['products.list'] &&
+        (caps.grantScopes === 'product' || caps.grantScopes === 'organization+product')
+      ) {
+        for await (const product of target.products.list(ref.id, { signal })) {
+          const groups = new Map<string, { id: string; name: string }>();
+          for await (const group of target.permissions.groups(
+            { type: 'product', productId: product.id },
+            { signal },
+          ))
+            groups.set(lower(group.name), group);
+          catalog.products.push({ id: product.id, name: product.name, groups });
+        }
+      }
+      for await (const member of target.members.list(ref.id, { signal }))
+        if (member.user.email) targetMembers.set(lower(member.user.email), member);
+      if (caps['invitations.list']) {
+        for await (const invitation of target.invitations.list(ref.id, { signal }))
+          if (!invitation.expired) pendingInvitations.add(lower(invitation.email));
+      }
+    }
+
+    const sourceEmails = new Set<string>();
+    for (const member of sourceMembers) {
+      members++;
+      const email = member.user.email;
+      const loss = (item: string, reason: string, level: Loss['severity'] = severity) =>
+        losses.push({
+          organization: organization.name,
+          ...(email ? { email } : {}),
+          item,
+          reason,
+          severity: level,
+        });
+      if (!email) {
+        loss(`member ${member.user.id}`, 'no email to match or invite on the target');
+        continue;
+      }
+      sourceEmails.add(lower(email));
+      const mapped = mapMember(member, mapping, catalog, caps);
+      for (const lost of mapped.losses) loss(lost.item, lost.reason);
+      const op = <T extends Omit<MigrationOperation, 'id'>>(fields: T) =>
+        operations.push({ ...fields, id: operationId([fields]) } as unknown as MigrationOperation);
+      const present = targetMembers.get(lower(email));
+
+      if (present) {
+        const userId = present.user.id;
+        for (const kind of mapped.kinds)
+          if (!present.kinds.includes(kind))
+            op({ type: 'grant_kind', organization: ref, userId, email, kind });
+        if (options.prune) {
+          for (const kind of ['admin', 'billing_manager'] as const) {
+            const port = kind === 'admin' ? 'admins' : 'billingManagers';
+            if (present.kinds.includes(kind) && !mapped.kinds.has(kind) && caps[`${port}.revoke`])
+              op({ type: 'revoke_kind', organization: ref, userId, email, kind });
+          }
+        }
+        const implicit =
+          caps.grantsOfAdmins === 'implicit' &&
+          (present.kinds.includes('admin') || mapped.kinds.has('admin'));
+        if (!implicit && caps['permissions.set']) {
+          const now = currentGrants(present);
+          const next = options.prune ? [...mapped.grants] : mergeGrants(now, mapped.grants);
+          if (!sameGrants(now, next))
+            op({ type: 'set_grants', organization: ref, userId, email, grants: next });
+        }
+        continue;
+      }
+
+      const user =
+        caps['members.add'] && caps['users.findByEmail']
+          ? await target.users.findByEmail(email, { signal })
+          : undefined;
+      if (user) {
+        op({ type: 'add_member', organization: ref, userId: user.id, email });
+        if (mapped.grants.length > 0 && caps['permissions.set'])
+          op({ type: 'set_grants', organization: ref, userId: user.id, email, grants: mapped.grants });
+        for (const kind of mapped.kinds)
+          op({ type: 'grant_kind', organization: ref, userId: user.id, email, kind });
+        continue;
+      }
+      if (!caps['invitations.create']) {
+        loss(
+          'membership',
+          'the user does not exist on the target, which can neither add by email nor invite',
+        );
+        continue;
+      }
+      if (pendingInvitations.has(lower(email))) continue;
+      let grants = [...mapped.grants];
+      if (caps.invitationGrants === 'one') {
+        if (grants.length === 0) {
+          loss('membership', 'the target invites into one group, and no group maps for this member');
+          continue;
+        }
+        grants = grants.slice(0, 1);
+        if (mapped.grants.length > 1)
+          loss(
+            `${mapped.grants.length - 1} more group(s)`,
+            'set once the invitation is accepted (re-plan then)',
+            'info',
+          );
+      } else if (caps.invitationGrants === 'none' && grants.length > 0) {
+        loss(`${grants.length} group(s)`, 'set once the invitation is accepted (re-plan then)', 'info');
+        grants = [];
+      }
+      for (const kind of mapped.kinds)
+        loss(`kind ${kind}`, 'granted once the invitation is accepted (re-plan then)', 'info');
+      op({ type: 'invite', organization: ref, email, grants });
+    }
+
+    if (options.prune && caps['members.remove']) {
+      for (const [email, member] of targetMembers) {
+        if (sourceEmails.has(email)) continue;
+        if (member.kinds.includes('admin')) {
+          losses.push({
+            organization: organization.name,
+            email,
+            item: 'prune',
+            reason: 'admins are never pruned; remove by hand if intended',
+            severity: 'info',
+          });
+          continue;
+        }
+        const fields = {
+          type: 'remove_member' as const,
+          organization: ref,
+          userId: member.user.id,
+          email: member.user.email ?? email,
+        };
+        operations.push({ ...fields, id: operationId([fields]) });
+      }
+    }
+    options.onProgress?.({ organizations: ++planned, total: selected.length, current: organization.name });
+  }
+
+  const blocking = losses.filter((loss) => loss.severity !== 'info');
+  if (mapping.unmapped === 'fail' && blocking.length > 0) {
+    const sample = blocking
+      .slice(0, 5)
+      .map(
+        (loss) => `${loss.organization}${loss.email ? `/${loss.email}` : ''}: ${loss.item} (${loss.reason})`,
+      );
+    throw new OrgPortError(
+      'failed_precondition',
+      `the mapping cannot carry ${blocking.length} item(s), and its policy is fail: ${sample.join('; ')}`,
+      { meta: { losses: blocking.length } },
+    );
+  }
+
+  const counts: Partial<Record<MigrationOperation['type'], number>> = {};
+  for (const operation of operations) counts[operation.type] = (counts[operation.type] ?? 0) + 1;
+  return {
+    format: 'orgport.plan',
+    version: 1,
+    planId: operationId(operations.map((operation) => operation.id)),
+    createdAt: new Date().toISOString(),
+    source: { vendor: sourceVendor },
+    target: { vendor: target.name },
+    operations,
+    losses,
+    summary: {
+      organizations: selected.length,
+      members,
+      operations: counts,
+      totalOperations: operations.length,
+      losses: losses.length,
+    },
+  };
+}

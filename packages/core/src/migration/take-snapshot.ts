@@ -1,0 +1,81 @@
+import type { Directory } from '../directory/directory.js';
+import type { Organization } from '../domain/organization.js';
+import { throwIfAborted } from '../errors/to-orgport-error.js';
+import { SNAPSHOT_VERSION, type Snapshot, type SnapshotRecord } from './snapshot-schema.js';
+
+/** Options of {@link snapshotRecords} and {@link snapshot}. */
+export interface SnapshotOptions {
+  /** Only these organizations (ids or names); default every organization. */
+  readonly organizations?: readonly string[] | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** Called after each organization with the running member count. */
+  readonly onProgress?:
+    | ((progress: { organizations: number; members: number; current: string }) => void)
+    | undefined;
+}
+
+async function selectedOrganizations(
+  directory: Directory,
+  options: SnapshotOptions,
+): Promise<Organization[]> {
+  const wanted = options.organizations ? new Set(options.organizations) : undefined;
+  const all = await directory.organizations.list({ signal: options.signal }).toArray();
+  return wanted ? all.filter((org) => wanted.has(org.id) || wanted.has(org.name)) : all;
+}
+
+/**
+ * Streams a snapshot of `directory` as records (header, then per organization: the
+ * organization, its members, its invitations), holding one page at a time: pipe it to
+ * NDJSON for tenants of any size.
+ */
+export async function* snapshotRecords(
+  directory: Directory,
+  options: SnapshotOptions = {},
+): AsyncGenerator<SnapshotRecord> {
+  yield {
+    type: 'header',
+    format: 'orgport.snapshot',
+    version: SNAPSHOT_VERSION,
+    createdAt: new Date().toISOString(),
+    source: { vendor: directory.name },
+  };
+  let members = 0;
+  let done = 0;
+  for (const organization of await selectedOrganizations(directory, options)) {
+    throwIfAborted(options.signal, directory.name);
+    yield { type: 'organization', organization };
+    if (directory.supports('members.list')) {
+      for await (const member of directory.members.list(organization.id, { signal: options.signal })) {
+        members++;
+        yield { type: 'member', organizationId: organization.id, member };
+      }
+    }
+    if (directory.supports('invitations.list')) {
+      for await (const invitation of directory.invitations.list(organization.id, {
+        signal: options.signal,
+      })) {
+        yield { type: 'invitation', organizationId: organization.id, invitation };
+      }
+    }
+    options.onProgress?.({ organizations: ++done, members, current: organization.name });
+  }
+}
+
+/** Collects a whole snapshot in memory (for small tenants and for planning from a live source). */
+export async function snapshot(directory: Directory, options: SnapshotOptions = {}): Promise<Snapshot> {
+  const result: Snapshot = {
+    format: 'orgport.snapshot',
+    version: SNAPSHOT_VERSION,
+    createdAt: '',
+    source: { vendor: directory.name },
+    organizations: [],
+  };
+  for await (const record of snapshotRecords(directory, options)) {
+    if (record.type === 'header') result.createdAt = record.createdAt;
+    else if (record.type === 'organization')
+      result.organizations.push({ organization: record.organization, members: [], invitations: [] });
+    else if (record.type === 'member') result.organizations.at(-1)?.members.push(record.member);
+    else result.organizations.at(-1)?.invitations.push(record.invitation);
+  }
+  return result;
+}

@@ -1,0 +1,285 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  applyMigration,
+  createDirectory,
+  type Directory,
+  loadRoleMapping,
+  loadSnapshot,
+  OrgPortError,
+  planMigration,
+  type RoleMappingInput,
+  snapshot,
+  snapshotRecords,
+} from '@orgport/core';
+import { describe, expect, it } from 'vitest';
+import { createMemoryAdapter, type MemoryAdapter } from '../src/index.js';
+
+/** A source tenant: org "acme" with roles; a target with products and groups, some users already there. */
+function world() {
+  const source = createMemoryAdapter({ name: 'source' });
+  const s = source.store;
+  s.addOrganization({ id: 'o1', name: 'acme', displayName: 'Acme Inc.' });
+  const roles = {
+    viewer: s.addRole({ id: 'r-view', name: 'viewer' }),
+    editor: s.addRole({ id: 'r-edit', name: 'editor' }),
+    auditor: s.addRole({ id: 'r-aud', name: 'auditor' }),
+  };
+  const people = ['ada', 'bob', 'cy', 'dee', 'eve'];
+  for (const name of people) s.addUser({ id: `src-${name}`, email: `${name}@example.com`, name });
+  const member = (name: string, roleIds: string[], kinds: ('admin' | 'billing_manager')[] = []) => {
+    const record = s.membership('o1', `src-${name}`);
+    record.kinds.add('member');
+    for (const kind of kinds) record.kinds.add(kind);
+    for (const id of roleIds) record.roleIds.add(id);
+  };
+  member('ada', [roles.editor.id], ['admin']);
+  member('bob', [roles.viewer.id, roles.editor.id]);
+  member('cy', [roles.viewer.id, roles.auditor.id], ['billing_manager']);
+  member('dee', [roles.viewer.id]);
+  member('eve', []);
+
+  const target = createMemoryAdapter({ name: 'target' });
+  const t = target.store;
+  t.addOrganization({ id: 't1', name: 'acme-inc', displayName: 'Acme Inc.' });
+  const web = t.addProduct({ id: 'p-web', organizationId: 't1', name: 'Web' });
+  const api = t.addProduct({ id: 'p-api', organizationId: 't1', name: 'API' });
+  for (const product of [web, api]) {
+    t.addProductGroup({ id: `${product.id}-dev`, productId: product.id, name: 'Developers' });
+    t.addProductGroup({ id: `${product.id}-view`, productId: product.id, name: 'Viewers' });
+  }
+  // ada and bob already have accounts on the target; dee is already a member; cy and eve do not exist there.
+  t.addUser({ id: 'tgt-ada', email: 'ada@example.com' });
+  t.addUser({ id: 'tgt-bob', email: 'BOB@example.com' });
+  t.addUser({ id: 'tgt-dee', email: 'dee@example.com' });
+  t.membership('t1', 'tgt-dee').kinds.add('member');
+  return {
+    source,
+    target,
+    sourceDirectory: createDirectory(source),
+    targetDirectory: createDirectory(target),
+  };
+}
+
+const mapping: RoleMappingInput = {
+  unmapped: 'warn',
+  rules: [
+    { from: { role: 'editor' }, to: [{ product: '*', group: 'Developers' }] },
+    { from: { role: 'viewer' }, to: [{ product: '*', group: 'Viewers' }] },
+  ],
+};
+
+const state = (adapter: MemoryAdapter) =>
+  JSON.stringify(
+    [...adapter.store.memberships.entries()].map(([org, members]) => [
+      org,
+      [...members.entries()]
+        .map(([user, record]) => [
+          user,
+          [...record.kinds].sort(),
+          [...record.roleIds].sort(),
+          [...record.productGroups.entries()].sort(),
+        ])
+        .sort(),
+    ]),
+  ) +
+  JSON.stringify(
+    [...adapter.store.invitations.values()].flatMap((m) => [...m.values()].map((i) => [i.email, i.grants])),
+  );
+
+describe('planMigration', () => {
+  it('plans adds, grants, kinds and invites against the live target, and reports every loss', async () => {
+    const { sourceDirectory, targetDirectory } = world();
+    const plan = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    const byEmail = (email: string) =>
+      plan.operations.filter((op) => 'email' in op && op.email.toLowerCase() === email).map((op) => op.type);
+    expect(byEmail('ada@example.com')).toEqual(['add_member', 'set_grants', 'grant_kind']);
+    expect(byEmail('bob@example.com')).toEqual(['add_member', 'set_grants']);
+    expect(byEmail('cy@example.com')).toEqual(['invite']);
+    expect(byEmail('dee@example.com')).toEqual(['set_grants']);
+    expect(byEmail('eve@example.com')).toEqual(['invite']);
+    const lossFor = (email: string) =>
+      plan.losses.filter((loss) => loss.email === email).map((loss) => `${loss.item}: ${loss.reason}`);
+    expect(lossFor('bob@example.com')).toEqual([
+      'role viewer: the target allows one group per product; Web keeps Developers',
+      'role viewer: the target allows one group per product; API keeps Developers',
+    ]);
+    expect(lossFor('cy@example.com')).toEqual([
+      'role auditor: no mapping rule',
+      'kind billing_manager: granted once the invitation is accepted (re-plan then)',
+    ]);
+    expect(plan.summary).toMatchObject({ organizations: 1, members: 5, totalOperations: 8 });
+    const bobGrants = plan.operations.find(
+      (op) => op.type === 'set_grants' && op.email === 'bob@example.com',
+    );
+    expect(bobGrants && 'grants' in bobGrants ? bobGrants.grants.map((g) => g.groupId).sort() : []).toEqual([
+      'p-api-dev',
+      'p-web-dev',
+    ]);
+  });
+
+  it('fails before any write when the policy is fail and something cannot be carried', async () => {
+    const { sourceDirectory, targetDirectory, target } = world();
+    const error = await planMigration({
+      source: sourceDirectory,
+      target: targetDirectory,
+      mapping: { ...mapping, unmapped: 'fail' },
+    }).catch((e: unknown) => e);
+    expect(OrgPortError.is(error, 'failed_precondition')).toBe(true);
+    expect((error as Error).message).toMatch(/cannot carry 3 item\(s\).*role auditor \(no mapping rule\)/);
+    expect(target.store.memberships.get('t1')?.size).toBe(1);
+  });
+
+  it('refuses malformed mappings naming the field', () => {
+    expect(() => loadRoleMapping({ rules: [{ from: { role: '' }, to: [] }] } as never)).toThrow(
+      /mapping: rules\[0\]/,
+    );
+    expect(() => loadRoleMapping('{ nope')).toThrow(/not valid JSON/);
+    expect(() => loadRoleMapping({ unmapped: 'ignore' } as never)).toThrow(/unmapped/);
+  });
+
+  it('plans the same from a snapshot as from the live source', async () => {
+    const { sourceDirectory, targetDirectory } = world();
+    const live = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    const fromSnapshot = await planMigration({
+      source: await snapshot(sourceDirectory),
+      target: targetDirectory,
+      mapping,
+    });
+    expect(fromSnapshot.operations).toEqual(live.operations);
+    expect(fromSnapshot.planId).toBe(live.planId);
+  });
+});
+
+describe('applyMigration', () => {
+  it('applies the plan, and a re-plan afterwards has zero operations', async () => {
+    const { sourceDirectory, targetDirectory, target } = world();
+    const plan = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    const result = await applyMigration(plan, { target: targetDirectory, concurrency: 3 });
+    expect(result.failed).toEqual([]);
+    expect(result.skipped).toEqual([]);
+    expect(result.applied).toHaveLength(8);
+    expect([...target.store.membership('t1', 'tgt-ada').kinds].sort()).toEqual(['admin', 'member']);
+    const again = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    expect(again.operations).toEqual([]);
+  });
+
+  it('creates missing organizations when the target can, and finds them again by name', async () => {
+    const { sourceDirectory, target } = world();
+    target.store.deleteOrganization('t1');
+    const targetDirectory = createDirectory(target);
+    const plan = await planMigration({
+      source: sourceDirectory,
+      target: targetDirectory,
+      mapping: { ...mapping, rules: [] },
+    });
+    expect(plan.operations[0]).toMatchObject({
+      type: 'create_organization',
+      organization: { name: 'acme' },
+      displayName: 'Acme Inc.',
+    });
+    await applyMigration(plan, { target: targetDirectory });
+    expect(
+      (
+        await planMigration({
+          source: sourceDirectory,
+          target: targetDirectory,
+          mapping: { ...mapping, rules: [] },
+        })
+      ).operations,
+    ).toEqual([]);
+  });
+
+  it('resumes from the journal after a crash at any point and ends exactly like an unbroken run', async () => {
+    const unbroken = world();
+    const plan = await planMigration({
+      source: unbroken.sourceDirectory,
+      target: unbroken.targetDirectory,
+      mapping,
+    });
+    await applyMigration(plan, { target: unbroken.targetDirectory });
+    const expected = state(unbroken.target);
+
+    for (let crashAfter = 0; crashAfter < plan.operations.length; crashAfter++) {
+      const run = world();
+      const journal = join(mkdtempSync(join(tmpdir(), 'orgport-journal-')), 'journal.ndjson');
+      const controller = new AbortController();
+      const first = await applyMigration(plan, {
+        target: run.targetDirectory,
+        journal,
+        concurrency: 2,
+        signal: controller.signal,
+        onProgress: ({ done }) => {
+          if (done > crashAfter) controller.abort();
+        },
+      }).catch((e: unknown) => e);
+      if (!OrgPortError.is(first, 'cancelled'))
+        expect(crashAfter).toBeGreaterThanOrEqual(plan.operations.length - 1);
+      await expect(applyMigration(plan, { target: run.targetDirectory, journal })).rejects.toThrow(
+        /already exists/,
+      );
+      const resumed = await applyMigration(plan, { target: run.targetDirectory, journal, resume: true });
+      expect(resumed.failed).toEqual([]);
+      expect(state(run.target)).toBe(expected);
+      expect(readFileSync(journal, 'utf8').split('\n')[0]).toContain(plan.planId);
+    }
+  });
+
+  it('refuses a journal that belongs to another plan', async () => {
+    const { sourceDirectory, targetDirectory } = world();
+    const plan = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    const journal = join(mkdtempSync(join(tmpdir(), 'orgport-journal-')), 'j.ndjson');
+    await applyMigration(
+      { ...plan, operations: plan.operations.slice(0, 1), planId: 'other' },
+      { target: targetDirectory, journal },
+    );
+    await expect(applyMigration(plan, { target: targetDirectory, journal, resume: true })).rejects.toThrow(
+      /belongs to plan other/,
+    );
+  });
+
+  it('reports a failed operation and skips the rest of that member, without stopping the others', async () => {
+    const { sourceDirectory, targetDirectory, target } = world();
+    const plan = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    target.store.users.delete('tgt-ada');
+    const result = await applyMigration(plan, { target: targetDirectory });
+    expect(result.failed.map((f) => [f.operation.type, f.code])).toEqual([['add_member', 'not_found']]);
+    expect(result.skipped.map((s) => s.reason)).toEqual([
+      'an earlier operation for ada@example.com failed',
+      'an earlier operation for ada@example.com failed',
+    ]);
+    expect(result.applied).toHaveLength(5);
+  });
+});
+
+describe('snapshots', () => {
+  it('round-trips through JSON and NDJSON', async () => {
+    const { sourceDirectory } = world();
+    const taken = await snapshot(sourceDirectory);
+    expect(loadSnapshot(JSON.stringify(taken))).toEqual(taken);
+    const lines: string[] = [];
+    for await (const record of snapshotRecords(sourceDirectory)) lines.push(JSON.stringify(record));
+    const fromLines = loadSnapshot(lines.join('\n'));
+    expect({ ...fromLines, createdAt: '' }).toEqual({ ...taken, createdAt: '' });
+    expect(fromLines.organizations[0]?.members).toHaveLength(5);
+  });
+
+  it('rejects malformed snapshots naming the line and field', () => {
+    expect(() => loadSnapshot('')).toThrow('snapshot: empty');
+    expect(() => loadSnapshot('{"format":"orgport.snapshot"}')).toThrow(/snapshot: .*version/);
+    const header = JSON.stringify({
+      type: 'header',
+      format: 'orgport.snapshot',
+      version: 1,
+      createdAt: 'x',
+      source: { vendor: 'v' },
+    });
+    expect(() => loadSnapshot(`${header}\n{"type":"member","organizationId":"o","member":{}}`)).toThrow(
+      /line 2: member\.user/,
+    );
+    expect(() => loadSnapshot(`${header}\nnot json`)).toThrow(/line 2 is not valid JSON/);
+  });
+});
+
+export type { Directory };
