@@ -12,6 +12,8 @@ import {
 export interface CloudOrgContext {
   readonly vendor: string;
   readonly http: HttpClient;
+  /** Names of the permission groups seen so far (invitation lists carry only ids). */
+  readonly groupNames: Map<number, string>;
 }
 
 /** Every organization the credential can see (one unpaginated call). */
@@ -88,6 +90,7 @@ export async function fetchGroups(context: CloudOrgContext, productId: string, s
     schema: z.array(WirePermissionGroup),
     signal,
   });
+  for (const group of data) context.groupNames.set(group.permissionGroupId, group.name);
   return data;
 }
 

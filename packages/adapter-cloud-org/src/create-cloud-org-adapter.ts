@@ -42,7 +42,7 @@ export function createCloudOrgAdapter(options: CloudOrgAdapterOptions): Adapter 
     baseUrl: checked.baseUrl ?? CLOUD_ORG_DEFAULT_BASE_URL,
     auth: basicAuth(checked.username, checked.password),
   });
-  const context: CloudOrgContext = { vendor: CLOUD_ORG_VENDOR, http };
+  const context: CloudOrgContext = { vendor: CLOUD_ORG_VENDOR, http, groupNames: new Map() };
   return {
     name: CLOUD_ORG_VENDOR,
     capabilities: CLOUD_ORG_CAPABILITIES,

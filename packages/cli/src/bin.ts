@@ -1,11 +1,17 @@
 #!/usr/bin/env node
-import { OrgPortError } from '@orgport/core';
+import { CommanderError } from 'commander';
+import { EXIT } from './errors/exit-codes.js';
+import { reportError } from './errors/report-error.js';
 import { createProgram } from './program.js';
 
+const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
 try {
   await createProgram().parseAsync(process.argv);
 } catch (error) {
-  const message = OrgPortError.is(error) ? `${error.code}: ${error.message}` : String(error);
-  process.stderr.write(`orgport: ${message}\n`);
-  process.exitCode = 1;
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; usage mistakes were already explained by commander.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else {
+    process.exitCode = reportError(error, verbose);
+  }
 }

@@ -1,11 +1,33 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { registerCapabilitiesCommand } from './commands/capabilities-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
+import { registerExportCommand } from './commands/export-command.js';
+import { registerMigrationCommands } from './commands/migration-commands.js';
+import { registerQueryCommands } from './commands/query-commands.js';
+import { registerSimCommand } from './commands/sim-command.js';
+import { OUTPUT_FORMATS } from './output/output-format.js';
 
 /** Builds the `orgport` command-line program. */
 export function createProgram(): Command {
   const program = new Command('orgport')
     .description('One API over organization membership, whichever identity vendor holds it.')
-    .showHelpAfterError();
+    .option(
+      '-c, --connection <name>',
+      'connection: a name from the config file, or auth0 / cloud-org (from ORGPORT_* variables)',
+    )
+    .option('--config <file>', 'config file (default ./orgport.config.json)')
+    .addOption(
+      new Option('-o, --output <format>', 'output format').choices([...OUTPUT_FORMATS]).default('table'),
+    )
+    .option('-q, --quiet', 'no progress output')
+    .option('-v, --verbose', 'error details')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride();
+  registerQueryCommands(program);
+  registerCapabilitiesCommand(program);
+  registerExportCommand(program);
+  registerMigrationCommands(program);
+  registerSimCommand(program);
   registerDemoCommand(program);
   return program;
 }

@@ -1,40 +1,24 @@
-import { createDirectory } from '@orgport/core';
-import { createMemoryAdapter } from '@orgport/testkit/memory';
+import { OrgPortError } from '@orgport/core';
 import type { Command } from 'commander';
+import { runDemo } from '../demo/run-demo.js';
+import { EXIT } from '../errors/exit-codes.js';
 
-/**
- * `orgport demo`: until the vendor simulators land, it shows the memory reference
- * adapter's capabilities and a membership query through the portable facade.
- */
+/** `orgport demo`. */
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('run the orgport story on embedded, in-process vendors (no account needed)')
-    .action(async () => {
-      const adapter = createMemoryAdapter();
-      const { store } = adapter;
-      for (const [id, email] of [
-        ['u_ada', 'ada@example.com'],
-        ['u_grace', 'grace@example.com'],
-        ['u_linus', 'linus@example.com'],
-      ] as const) {
-        store.addUser({ id, email });
-      }
-      const directory = createDirectory(adapter);
-      const org = await directory.organizations.create({ name: 'acme', displayName: 'Acme Inc.' });
-      await directory.members.add(org.id, ['u_ada', 'u_grace', 'u_linus']);
-      await directory.admins.grant(org.id, 'u_ada');
-      await directory.billingManagers.grant(org.id, 'u_grace');
-
-      const enabled = Object.entries(directory.capabilities)
-        .filter(([, value]) => value !== false)
-        .map(([key, value]) => (value === true ? key : `${key}=${value}`));
-      process.stdout.write(`Adapter "${directory.name}" supports:\n  ${enabled.join('\n  ')}\n\n`);
-      process.stdout.write(`Members of ${org.displayName ?? org.name}:\n`);
-      for await (const member of directory.members.list(org.id)) {
-        process.stdout.write(`  ${member.user.email ?? member.user.id}  [${member.kinds.join(', ')}]\n`);
-      }
-      const admins = await directory.admins.list(org.id).toArray();
-      process.stdout.write(`Admins: ${admins.map((m) => m.user.email).join(', ')}\n`);
+    .description('run the whole orgport story on embedded simulators (no account needed)')
+    .option('--orgs <n>', 'organizations', '3')
+    .option('--members <n>', 'members per organization', '1000')
+    .action(async (options: { orgs: string; members: string }, command: Command) => {
+      const organizations = Number(options.orgs);
+      const membersPerOrg = Number(options.members);
+      if (!Number.isInteger(organizations) || organizations < 1 || organizations > 50)
+        throw new OrgPortError('invalid_argument', '--orgs must be 1–50');
+      if (!Number.isInteger(membersPerOrg) || membersPerOrg < 2 || membersPerOrg > 20_000)
+        throw new OrgPortError('invalid_argument', '--members must be 2–20000');
+      const { quiet } = command.optsWithGlobals() as { quiet?: boolean };
+      const result = await runDemo({ organizations, membersPerOrg, quiet });
+      if (result.failed > 0 || result.replanned > 0) process.exitCode = EXIT.failure;
     });
 }

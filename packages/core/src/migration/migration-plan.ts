@@ -27,6 +27,8 @@ export type MigrationOperation =
       readonly organization: OrganizationRef;
       readonly email: string;
       readonly grants: readonly GrantInput[];
+      /** Display names of the grants (`Web/Developers`, `editor`). */
+      readonly labels?: readonly string[] | undefined;
     }
   | {
       readonly id: string;
@@ -35,6 +37,8 @@ export type MigrationOperation =
       readonly userId: string;
       readonly email: string;
       readonly grants: readonly GrantInput[];
+      /** Display names of the grants (`Web/Developers`, `editor`). */
+      readonly labels?: readonly string[] | undefined;
     }
   | {
       readonly id: string;

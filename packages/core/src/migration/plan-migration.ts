@@ -168,6 +168,14 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
       }
     }
 
+    // Human names of target groups, for the plan's display.
+    const labelOf = new Map<string, string>();
+    for (const role of organizationRoles.values()) labelOf.set(role.id, role.name);
+    for (const product of catalog.products)
+      for (const group of product.groups.values()) labelOf.set(group.id, `${product.name}/${group.name}`);
+    const labels = (grants: readonly GrantInput[]) =>
+      grants.map((grant) => labelOf.get(grant.groupId) ?? grant.groupId);
+
     const sourceEmails = new Set<string>();
     for (const member of sourceMembers) {
       members++;
@@ -210,7 +218,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
           const now = currentGrants(present);
           const next = options.prune ? [...mapped.grants] : mergeGrants(now, mapped.grants);
           if (!sameGrants(now, next))
-            op({ type: 'set_grants', organization: ref, userId, email, grants: next });
+            op({ type: 'set_grants', organization: ref, userId, email, grants: next, labels: labels(next) });
         }
         continue;
       }
@@ -222,7 +230,14 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
       if (user) {
         op({ type: 'add_member', organization: ref, userId: user.id, email });
         if (mapped.grants.length > 0 && caps['permissions.set'])
-          op({ type: 'set_grants', organization: ref, userId: user.id, email, grants: mapped.grants });
+          op({
+            type: 'set_grants',
+            organization: ref,
+            userId: user.id,
+            email,
+            grants: mapped.grants,
+            labels: labels(mapped.grants),
+          });
         for (const kind of mapped.kinds)
           op({ type: 'grant_kind', organization: ref, userId: user.id, email, kind });
         continue;
@@ -254,7 +269,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
       }
       for (const kind of mapped.kinds)
         loss(`kind ${kind}`, 'granted once the invitation is accepted (re-plan then)', 'info');
-      op({ type: 'invite', organization: ref, email, grants });
+      op({ type: 'invite', organization: ref, email, grants, labels: labels(grants) });
     }
 
     if (options.prune && caps['members.remove']) {

@@ -44,6 +44,8 @@ export interface Auth0SimulatorOptions {
   readonly faults?: FaultOptions;
   /** Latency added to every response, ms. */
   readonly latencyMs?: number;
+  /** Port on 127.0.0.1; default 0 (any free port). */
+  readonly port?: number;
 }
 
 /** A running Auth0 simulator. */
@@ -245,6 +247,7 @@ export async function startAuth0Simulator(options: Auth0SimulatorOptions = {}): 
     stats,
     before,
     latencyMs: options.latencyMs,
+    port: options.port,
     headersFor: (request) => {
       const verdict = request.state.rateLimit as BucketVerdict | undefined;
       return verdict ? rateLimitHeaders(verdict) : {};

@@ -30,6 +30,8 @@ export interface CloudOrgSimulatorOptions {
   readonly faults?: FaultOptions;
   /** Latency added to every response, ms. */
   readonly latencyMs?: number;
+  /** Port on 127.0.0.1; default 0 (any free port). */
+  readonly port?: number;
 }
 
 /** A running cloud-org simulator. */
@@ -165,6 +167,7 @@ export async function startCloudOrgSimulator(
     stats,
     before,
     latencyMs: options.latencyMs,
+    port: options.port,
     contentType: 'application/json; charset=utf-8',
     headersFor: (request): Record<string, string> => {
       const verdict = request.state.rateLimit as BucketVerdict | undefined;

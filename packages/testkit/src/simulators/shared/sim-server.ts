@@ -62,7 +62,9 @@ export interface SimServerOptions {
   /** Content type of JSON responses. */
   readonly contentType?: string;
   /** Added to every response, ms. */
-  readonly latencyMs?: number;
+  readonly latencyMs?: number | undefined;
+  /** Port on 127.0.0.1; default 0 (any free port). */
+  readonly port?: number | undefined;
 }
 
 /** A running simulator server. */
@@ -218,7 +220,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -1,0 +1,44 @@
+import { type Directory, OrgPortError } from '@orgport/core';
+import type { Command } from 'commander';
+import { openDirectory } from '../connections/open-directory.js';
+import { resolveConnection } from '../connections/resolve-connection.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../output/output-format.js';
+
+/** Global options every command sees. */
+export interface GlobalOptions {
+  readonly connection?: string;
+  readonly config?: string;
+  readonly output: OutputFormat;
+  readonly verbose?: boolean;
+  readonly quiet?: boolean;
+}
+
+/** The global options of the program a command belongs to. */
+export function globals(command: Command): GlobalOptions {
+  const options = command.optsWithGlobals() as GlobalOptions;
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(options.output)) {
+    throw new OrgPortError('invalid_argument', `--output must be one of ${OUTPUT_FORMATS.join(', ')}`);
+  }
+  return options;
+}
+
+/** Opens the directory of `--connection` (or the given name), runs `body`, and closes it. */
+export async function withDirectory<T>(
+  command: Command,
+  body: (directory: Directory, options: GlobalOptions) => Promise<T>,
+  name?: string,
+): Promise<T> {
+  const options = globals(command);
+  const connection = name ?? options.connection;
+  if (!connection)
+    throw new OrgPortError(
+      'invalid_argument',
+      'choose a connection with --connection <name> (a name from orgport.config.json, or auth0 / cloud-org with ORGPORT_* variables)',
+    );
+  const directory = openDirectory(resolveConnection(connection, options.config));
+  try {
+    return await body(directory, options);
+  } finally {
+    await directory.close();
+  }
+}

@@ -1,0 +1,186 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  applyMigration,
+  type Directory,
+  loadRoleMapping,
+  loadSnapshot,
+  type MigrationPlan,
+  OrgPortError,
+  planMigration,
+} from '@orgport/core';
+import type { Command } from 'commander';
+import { openDirectory } from '../connections/open-directory.js';
+import { resolveConnection } from '../connections/resolve-connection.js';
+import { EXIT } from '../errors/exit-codes.js';
+import { renderPlan } from '../plan/render-plan.js';
+import { progressReporter } from '../progress/progress-reporter.js';
+import { globals } from './command-context.js';
+
+interface PlanOptions {
+  readonly from?: string;
+  readonly fromSnapshot?: string;
+  readonly to?: string;
+  readonly mapping?: string;
+  readonly orgs?: string;
+  readonly prune?: boolean;
+  readonly out?: string;
+  readonly limit: string;
+}
+
+const readText = (path: string, what: string): string => {
+  if (!existsSync(path)) throw new OrgPortError('invalid_argument', `${what} ${path} does not exist`);
+  return readFileSync(path, 'utf8');
+};
+
+/** Opens the target and source, plans, and closes the source. */
+async function makePlan(options: PlanOptions, command: Command, target: Directory): Promise<MigrationPlan> {
+  const { config, quiet } = globals(command);
+  if (!options.mapping) throw new OrgPortError('invalid_argument', '--mapping <file> is required');
+  if (!options.from && !options.fromSnapshot)
+    throw new OrgPortError(
+      'invalid_argument',
+      'give the source: --from <connection> or --from-snapshot <file>',
+    );
+  const mapping = loadRoleMapping(readText(options.mapping, 'mapping file'));
+  const source = options.fromSnapshot
+    ? loadSnapshot(readText(options.fromSnapshot, 'snapshot'))
+    : openDirectory(resolveConnection(options.from as string, config));
+  const progress = progressReporter('plan', quiet);
+  try {
+    return await planMigration({
+      source,
+      target,
+      mapping,
+      organizations: options.orgs?.split(',').map((name) => name.trim()),
+      prune: options.prune,
+      onProgress: ({ organizations, total, current }) => progress.update(organizations, total, current),
+    });
+  } finally {
+    progress.stop();
+    if (!options.fromSnapshot) await (source as Directory).close();
+  }
+}
+
+function openTarget(options: { to?: string }, command: Command): Directory {
+  if (!options.to) throw new OrgPortError('invalid_argument', '--to <connection> is required');
+  return openDirectory(resolveConnection(options.to, globals(command).config));
+}
+
+const withPlanOptions = (command: Command): Command =>
+  command
+    .option('--from <connection>', 'source connection')
+    .option('--from-snapshot <file>', 'source snapshot (JSON or NDJSON) instead of a live source')
+    .option('--to <connection>', 'target connection')
+    .option('--mapping <file>', 'role mapping (JSON)')
+    .option('--orgs <names>', 'comma-separated source organization ids or names')
+    .option('--prune', 'also remove target members and kinds the source does not have (never admins)')
+    .option('--limit <n>', 'operations to print', '20');
+
+/** `plan` and `migrate`. */
+export function registerMigrationCommands(program: Command): void {
+  withPlanOptions(
+    program
+      .command('plan')
+      .description('plan a migration against the live target and report what the mapping loses'),
+  )
+    .option('--out <file>', 'write the whole plan as JSON (for migrate --plan)')
+    .action(async (options: PlanOptions, command: Command) => {
+      const target = openTarget(options, command);
+      try {
+        const plan = await makePlan(options, command, target);
+        if (options.out) writeFileSync(options.out, `${JSON.stringify(plan, null, 2)}\n`);
+        if (globals(command).output === 'json') process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+        else process.stdout.write(renderPlan(plan, Number(options.limit)));
+      } finally {
+        await target.close();
+      }
+    });
+
+  withPlanOptions(
+    program
+      .command('migrate')
+      .description('apply a migration plan, journaled; --resume continues a killed run'),
+  )
+    .option('--plan <file>', 'a plan written by `plan --out` (instead of planning now)')
+    .option('--journal <file>', 'journal file (default .orgport/journal-<plan id>.ndjson)')
+    .option('--resume', 'continue the run recorded in the journal')
+    .option('--dry-run', 'plan and print, write nothing')
+    .option('--concurrency <n>', 'members written at once', '4')
+    .action(
+      async (
+        options: PlanOptions & {
+          plan?: string;
+          journal?: string;
+          resume?: boolean;
+          dryRun?: boolean;
+          concurrency: string;
+        },
+        command: Command,
+      ) => {
+        const { quiet, output } = globals(command);
+        const concurrency = Number(options.concurrency);
+        if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+          throw new OrgPortError('invalid_argument', '--concurrency must be an integer from 1 to 64');
+        const target = openTarget(options, command);
+        try {
+          // On resume, the plan saved beside the journal is the one to finish (re-planning would change it).
+          const savedPlan = options.journal ? `${options.journal}.plan.json` : undefined;
+          let plan: MigrationPlan;
+          if (options.plan) plan = JSON.parse(readText(options.plan, 'plan file')) as MigrationPlan;
+          else if (options.resume && savedPlan && existsSync(savedPlan))
+            plan = JSON.parse(readFileSync(savedPlan, 'utf8')) as MigrationPlan;
+          else plan = await makePlan(options, command, target);
+          if (plan.format !== 'orgport.plan')
+            throw new OrgPortError('invalid_argument', 'the plan file is not an orgport plan');
+          if (options.dryRun) {
+            process.stdout.write(renderPlan(plan, Number(options.limit)));
+            return;
+          }
+          const journal = options.journal ?? join('.orgport', `journal-${plan.planId}.ndjson`);
+          mkdirSync(dirname(journal), { recursive: true });
+          if (!options.resume) writeFileSync(`${journal}.plan.json`, `${JSON.stringify(plan)}\n`);
+          const progress = progressReporter('migrate', quiet);
+          const controller = new AbortController();
+          const stop = () => controller.abort();
+          process.once('SIGINT', stop);
+          const result = await applyMigration(plan, {
+            target,
+            journal,
+            resume: options.resume,
+            concurrency,
+            signal: controller.signal,
+            onProgress: ({ done, total }) => progress.update(done, total),
+          }).finally(() => {
+            progress.stop();
+            process.off('SIGINT', stop);
+          });
+          const summary = {
+            planId: plan.planId,
+            journal,
+            applied: result.applied.length,
+            skipped: result.skipped.length,
+            failed: result.failed.length,
+          };
+          if (output === 'json')
+            process.stdout.write(
+              `${JSON.stringify({ ...summary, failures: result.failed.map((f) => ({ operation: f.operation, code: f.code, reason: f.reason })) }, null, 2)}\n`,
+            );
+          else {
+            process.stdout.write(
+              `Applied ${summary.applied}, skipped ${summary.skipped}, failed ${summary.failed} (journal ${journal}).\n`,
+            );
+            for (const failure of result.failed.slice(0, 10))
+              process.stdout.write(
+                `  ✗ ${failure.operation.type} ${'email' in failure.operation ? failure.operation.email : failure.operation.organization.name}: ${failure.code}: ${failure.reason}\n`,
+              );
+            if (summary.failed > 0)
+              process.stdout.write(`Re-run with --journal ${journal} --resume to retry the failures.\n`);
+          }
+          if (summary.failed > 0) process.exitCode = EXIT.partial;
+        } finally {
+          await target.close();
+        }
+      },
+    );
+}

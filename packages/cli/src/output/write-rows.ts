@@ -1,0 +1,44 @@
+import Table from 'cli-table3';
+import { stringify } from 'csv-stringify/sync';
+import type { OutputFormat } from './output-format.js';
+
+/** A flat row for tables and CSV; JSON formats get the full records. */
+export type Row = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/**
+ * Writes rows in the chosen format: an aligned table for people; JSON (one array),
+ * NDJSON (a record per line) or CSV (with a header) for scripts. `records` are what JSON
+ * formats print (the full objects), defaulting to the rows.
+ */
+export function writeRows(
+  out: NodeJS.WritableStream,
+  format: OutputFormat,
+  rows: readonly Row[],
+  records: readonly unknown[] = rows,
+): void {
+  if (format === 'json') {
+    out.write(`${JSON.stringify(records, null, 2)}\n`);
+    return;
+  }
+  if (format === 'ndjson') {
+    for (const record of records) out.write(`${JSON.stringify(record)}\n`);
+    return;
+  }
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  if (format === 'csv') {
+    out.write(
+      stringify(
+        rows.map((row) => columns.map((column) => row[column] ?? '')),
+        { header: true, columns },
+      ),
+    );
+    return;
+  }
+  if (rows.length === 0) {
+    out.write('(none)\n');
+    return;
+  }
+  const table = new Table({ head: columns, style: { head: [], border: [] } });
+  for (const row of rows) table.push(columns.map((column) => String(row[column] ?? '')));
+  out.write(`${table.toString()}\n`);
+}

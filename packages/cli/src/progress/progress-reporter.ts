@@ -1,0 +1,50 @@
+import cliProgress from 'cli-progress';
+
+/** Reports progress of long work: a bar on a terminal, a few plain lines otherwise. */
+export interface ProgressReporter {
+  update(done: number, total: number, label?: string): void;
+  stop(): void;
+}
+
+/** A progress bar on stderr when it is a terminal; else a line at every 20%. Silent when `quiet`. */
+export function progressReporter(
+  title: string,
+  quiet = false,
+  stream: NodeJS.WriteStream = process.stderr,
+): ProgressReporter {
+  if (quiet) return { update: () => undefined, stop: () => undefined };
+  if (stream.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      {
+        format: `${title} [{bar}] {percentage}% {value}/{total} {label}`,
+        stream,
+        hideCursor: true,
+        clearOnComplete: false,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      update(done, total, label = '') {
+        if (!started) {
+          bar.start(total, 0, { label });
+          started = true;
+        }
+        bar.setTotal(total);
+        bar.update(done, { label });
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  let lastStep = -1;
+  return {
+    update(done, total) {
+      const step = total === 0 ? 5 : Math.floor((done / total) * 5);
+      if (step !== lastStep) {
+        lastStep = step;
+        stream.write(`${title}: ${done}/${total}\n`);
+      }
+    },
+    stop: () => undefined,
+  };
+}
