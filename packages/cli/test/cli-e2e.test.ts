@@ -1,0 +1,307 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
+import { applyMigration, createDirectory, type MigrationPlan } from '@orgport/core';
+import { fixtures } from '@orgport/testkit/fixtures';
+import {
+  type Auth0Simulator,
+  type CloudOrgSimulator,
+  startAuth0Simulator,
+  startCloudOrgSimulator,
+} from '@orgport/testkit/simulators';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MAPPING } from '../src/demo/demo-mapping.js';
+import { seedDemoTarget } from '../src/demo/seed-demo-target.js';
+
+// These tests drive the built binary, as users run it (`tsc -b` runs before the tests).
+const BIN = resolve(import.meta.dirname, '../dist/bin.js');
+const data = fixtures({ seed: 7, organizations: 2, membersPerOrg: 150 });
+
+interface World {
+  auth0: Auth0Simulator;
+  cloud: CloudOrgSimulator;
+}
+async function startWorld(latencyMs = 0): Promise<World> {
+  const auth0 = await startAuth0Simulator({ seed: 7, fixtures: data });
+  const cloud = await startCloudOrgSimulator({ seed: 7, latencyMs });
+  seedDemoTarget(cloud, data);
+  return { auth0, cloud };
+}
+const closeWorld = async (world: World) => Promise.all([world.auth0.close(), world.cloud.close()]);
+
+/** Everything the target holds, for comparing two runs. */
+const targetState = (sim: CloudOrgSimulator) =>
+  JSON.stringify({
+    members: [...sim.store.memberships.entries()].map(([org, members]) => [
+      org,
+      [...members.entries()].map(([id, m]) => [
+        id,
+        m.isAdmin,
+        m.isBillingManager,
+        [...m.groups.entries()].sort(),
+      ]),
+    ]),
+    invitations: [...sim.store.invitations.values()]
+      .map((i) => [i.email, i.permissionGroupId, i.productId])
+      .sort(),
+  });
+
+let dir: string;
+let world: World;
+let config: string;
+beforeAll(async () => {
+  if (!existsSync(BIN))
+    throw new Error(`${BIN} is missing: run \`npx tsc -b\` (the test command does) before these tests`);
+  dir = mkdtempSync(join(tmpdir(), 'orgport-cli-'));
+  world = await startWorld(8);
+  config = join(dir, 'orgport.config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      connections: {
+        source: {
+          vendor: 'auth0',
+          baseUrl: world.auth0.url,
+          clientId: world.auth0.clientId,
+          clientSecret: 'env:TEST_AUTH0_SECRET',
+        },
+        target: {
+          vendor: 'cloud-org',
+          baseUrl: world.cloud.url,
+          username: world.cloud.username,
+          password: 'env:TEST_CLOUD_PASSWORD',
+        },
+      },
+    }),
+  );
+  writeFileSync(join(dir, 'mapping.json'), JSON.stringify(DEMO_MAPPING));
+});
+afterAll(async () => {
+  await closeWorld(world);
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+function orgport(args: string[], onStart?: (child: ChildProcess) => void): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, '--config', config, ...args], {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH,
+        TEST_AUTH0_SECRET: world.auth0.clientSecret,
+        TEST_CLOUD_PASSWORD: world.cloud.password,
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    onStart?.(child);
+  });
+}
+const secretsIn = (run: Run) =>
+  [world.auth0.clientSecret, world.cloud.password].filter((secret) =>
+    `${run.stdout}${run.stderr}`.includes(secret),
+  );
+
+describe('orgport CLI, end to end against both simulators', () => {
+  it('lists organizations in every output format, and each parses', async () => {
+    const json = await orgport(['orgs', 'list', '-c', 'source', '-o', 'json']);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as unknown[]).length).toBe(2);
+    const ndjson = await orgport(['orgs', 'list', '-c', 'target', '-o', 'ndjson']);
+    expect(
+      ndjson.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { name: string })
+        .map((o) => o.name)
+        .sort(),
+    ).toEqual([...data.organizations()].map((o) => o.displayName).sort());
+    const csv = await orgport(['orgs', 'list', '-c', 'source', '-o', 'csv']);
+    const [header, ...rows] = csv.stdout.trim().split('\n');
+    expect(header).toBe('id,name,displayName');
+    expect(rows).toHaveLength(2);
+    const table = await orgport(['orgs', 'list', '-c', 'source']);
+    expect(table.stdout).toContain(data.organization(0).name);
+    for (const run of [json, ndjson, csv, table]) expect(secretsIn(run)).toEqual([]);
+  });
+
+  it('lists members by kind and streams NDJSON', async () => {
+    const org = [...world.auth0.store.organizations.values()][0];
+    const admins = await orgport([
+      'members',
+      'list',
+      org?.id as string,
+      '--kind',
+      'admin',
+      '-c',
+      'source',
+      '-o',
+      'json',
+    ]);
+    const parsed = JSON.parse(admins.stdout) as { kinds: string[] }[];
+    expect(parsed.length).toBeGreaterThan(0);
+    expect(parsed.every((m) => m.kinds.includes('admin'))).toBe(true);
+    const all = await orgport(['members', 'list', org?.id as string, '-c', 'source', '-o', 'ndjson']);
+    expect(all.stdout.trim().split('\n')).toHaveLength(150);
+  });
+
+  it('prints capability manifests without a connection', async () => {
+    const run = await orgport(['capabilities', 'cloud-org', '-o', 'json']);
+    const [manifest] = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(manifest?.['organizations.create']).toBe(false);
+    expect(manifest?.rolesPerMember).toBe('one-per-product');
+  });
+
+  it('exports a snapshot that loads back', async () => {
+    const run = await orgport(['export', '-c', 'source', '--out', 'snapshot.ndjson', '-q']);
+    expect(run.code).toBe(0);
+    const lines = readFileSync(join(dir, 'snapshot.ndjson'), 'utf8').trim().split('\n');
+    expect(JSON.parse(lines[0] as string)).toMatchObject({ type: 'header', format: 'orgport.snapshot' });
+    expect(lines.filter((line) => line.includes('"type":"member"'))).toHaveLength(300);
+  });
+
+  it('explains mistakes in one line with exit code 2, never a stack trace', async () => {
+    const unknown = await orgport(['orgs', 'list', '-c', 'nowhere']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toMatch(/^orgport: invalid_argument: unknown connection "nowhere"/);
+    writeFileSync(join(dir, 'bad-mapping.json'), '{"rules": [{"from": {"role": ""}, "to": []}]}');
+    const bad = await orgport([
+      'plan',
+      '--from',
+      'source',
+      '--to',
+      'target',
+      '--mapping',
+      'bad-mapping.json',
+      '-q',
+    ]);
+    expect([bad.code, bad.stderr.includes('    at ')]).toEqual([2, false]);
+    expect(bad.stderr).toMatch(/mapping: rules\[0\]/);
+    const format = await orgport(['orgs', 'list', '-c', 'source', '-o', 'xml']);
+    expect(format.code).toBe(2);
+  });
+
+  it('plans, migrates (killed mid-way, then resumed) to exactly the state of an unbroken run, and re-plans to nothing', async () => {
+    const planned = await orgport([
+      'plan',
+      '--from',
+      'source',
+      '--to',
+      'target',
+      '--mapping',
+      'mapping.json',
+      '--out',
+      'plan.json',
+      '-q',
+    ]);
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toMatch(/Plan: \d+ to add, \d+ to change, \d+ to invite, 0 to remove\./);
+    expect(planned.stdout).toContain('role auditor: no mapping rule');
+    const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as MigrationPlan;
+    expect(plan.operations.length).toBeGreaterThan(100);
+
+    // The reference: the same plan applied without interruption to an identical world.
+    const reference = await startWorld();
+    await applyMigration(plan, {
+      target: createDirectory(
+        createCloudOrgAdapter({
+          baseUrl: reference.cloud.url,
+          username: reference.cloud.username,
+          password: reference.cloud.password,
+        }),
+      ),
+    });
+    const expected = targetState(reference.cloud);
+    await closeWorld(reference);
+
+    const journal = join(dir, 'journal.ndjson');
+    const killed = await orgport(
+      [
+        'migrate',
+        '--to',
+        'target',
+        '--plan',
+        'plan.json',
+        '--journal',
+        'journal.ndjson',
+        '--concurrency',
+        '2',
+        '-q',
+      ],
+      (child) => {
+        const timer = setInterval(() => {
+          const lines = existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').length : 0;
+          if (lines > 40) {
+            clearInterval(timer);
+            child.kill('SIGKILL');
+          }
+        }, 5);
+      },
+    );
+    expect(killed.code).toBeNull();
+    const recorded = readFileSync(journal, 'utf8').trim().split('\n').length - 1;
+    expect(recorded).toBeGreaterThan(30);
+    expect(recorded).toBeLessThan(plan.operations.length);
+
+    const resumed = await orgport([
+      'migrate',
+      '--to',
+      'target',
+      '--plan',
+      'plan.json',
+      '--journal',
+      'journal.ndjson',
+      '--resume',
+      '-o',
+      'json',
+      '-q',
+    ]);
+    expect(resumed.code).toBe(0);
+    const summary = JSON.parse(resumed.stdout) as { applied: number; skipped: number; failed: number };
+    expect(summary.failed).toBe(0);
+    expect(summary.applied + summary.skipped).toBe(plan.operations.length);
+    expect(targetState(world.cloud)).toBe(expected);
+
+    const replanned = await orgport([
+      'plan',
+      '--from',
+      'source',
+      '--to',
+      'target',
+      '--mapping',
+      'mapping.json',
+      '-o',
+      'json',
+      '-q',
+    ]);
+    expect((JSON.parse(replanned.stdout) as MigrationPlan).operations).toEqual([]);
+    for (const run of [planned, resumed, replanned]) expect(secretsIn(run)).toEqual([]);
+    for (const file of [journal, join(dir, 'plan.json')]) {
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toContain(world.auth0.clientSecret);
+      expect(text).not.toContain(world.cloud.password);
+    }
+  }, 120_000);
+
+  it('runs the demo: zero operations on re-plan, exit 0, in well under a minute', async () => {
+    const started = Date.now();
+    const run = await orgport(['demo', '--members', '300', '-q']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('0 operations. Nothing left to do.');
+    expect(run.stdout).toMatch(/Applied \d+, skipped 0, failed 0/);
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 60_000);
+});
