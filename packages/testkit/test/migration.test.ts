@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import {
   applyMigration,
   createDirectory,
-  type Directory,
   loadRoleMapping,
   loadSnapshot,
   OrgPortError,
@@ -282,4 +281,3 @@ describe('snapshots', () => {
   });
 });
 
-export type { Directory };
