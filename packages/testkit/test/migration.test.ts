@@ -280,4 +280,3 @@ describe('snapshots', () => {
     expect(() => loadSnapshot(`${header}\nnot json`)).toThrow(/line 2 is not valid JSON/);
   });
 });
-
