@@ -63,14 +63,36 @@ export function paginate<T>(options: PaginateOptions<T>): PagedList<T> {
     }
   }
 
-  async function* walkItems(): AsyncGenerator<T> {
-    for await (const page of walkPages()) {
-      for (const item of page.items) {
+  /**
+   * Items one by one from the page walk. A hand-written iterator rather than a nested
+   * async generator: items of a fetched page are handed out without a generator frame
+   * each, which matters at hundreds of thousands of members.
+   */
+  function walkItems(): AsyncIterableIterator<T> {
+    const pages = walkPages();
+    let buffer: readonly T[] = [];
+    let index = 0;
+    const iterator: AsyncIterableIterator<T> = {
+      async next(): Promise<IteratorResult<T>> {
+        while (index >= buffer.length) {
+          const page = await pages.next();
+          if (page.done) return { done: true, value: undefined };
+          buffer = page.value.items;
+          index = 0;
+        }
         // A long page (an unpaginated vendor) must stop as promptly as a paginated one.
         throwIfAborted(signal, vendor);
-        yield item;
-      }
-    }
+        return { done: false, value: buffer[index++] as T };
+      },
+      async return(): Promise<IteratorResult<T>> {
+        await pages.return(undefined);
+        return { done: true, value: undefined };
+      },
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+    };
+    return iterator;
   }
 
   return {

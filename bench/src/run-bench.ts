@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { DEMO_MAPPING, seedDemoTarget } from '@orgport/cli';
+import {
+  cloudOrgMembers,
+  type Figure,
+  memberEnumeration,
+  migration,
+  streamingMemory,
+  tenantScan,
+} from './scenarios.js';
+
+// `pnpm bench`: every scenario in one run, then BENCHMARKS.md and bench/results.json.
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const started = Date.now();
+const figures: Figure[] = [];
+const scenarios: [string, () => Promise<Figure[]>][] = [
+  ['1. member enumeration', () => memberEnumeration(log)],
+  ['2. tenant scan under a rate limit', () => tenantScan(log)],
+  ['3. streaming memory', () => streamingMemory(log)],
+  ['4. cloud-org members', () => cloudOrgMembers(log)],
+  ['5. migration', () => migration(log, DEMO_MAPPING, seedDemoTarget)],
+];
+const only = process.argv.slice(2);
+for (const [name, run] of scenarios) {
+  if (only.length > 0 && !only.some((wanted) => name.startsWith(wanted))) continue;
+  log(name);
+  figures.push(...(await run()));
+}
+const seconds = (Date.now() - started) / 1000;
+
+const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+const environment = {
+  node: process.version,
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  date: new Date().toISOString(),
+  seconds,
+};
+writeFileSync(root('bench/results.json'), `${JSON.stringify({ environment, figures }, null, 2)}\n`);
+
+const lines = [
+  '# Benchmarks',
+  '',
+  `Latest run: ${environment.date.slice(0, 10)}, Node ${environment.node}, ${environment.cpus} × ${environment.cpu}, ${seconds.toFixed(0)} s in all.`,
+  'Every contender runs in a fresh Node process against the same simulator on 127.0.0.1 (simulators in the',
+  'orchestrating process), after a warm-up; figures are medians with (min–max) over the repetitions.',
+  'Ratios compare contenders of the same run. Regenerate with `npx -y pnpm@10.34.9 bench` (machine-readable: `bench/results.json`).',
+  '',
+];
+for (const scenario of [...new Set(figures.map((f) => f.scenario))]) {
+  lines.push(`## ${scenario}`, '', '| figure | contender | value | goal | met |', '|---|---|---|---|---|');
+  for (const f of figures.filter((figure) => figure.scenario === scenario)) {
+    lines.push(
+      `| ${f.figure} | ${f.contender} | ${f.value} | ${f.goal ?? ''} | ${f.met === undefined ? '' : f.met ? 'yes' : '**no**'} |`,
+    );
+  }
+  lines.push('');
+}
+if (only.length === 0) writeFileSync(root('BENCHMARKS.md'), `${lines.join('\n')}\n`);
+process.stdout.write(`${lines.join('\n')}\n`);
