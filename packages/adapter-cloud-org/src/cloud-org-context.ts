@@ -8,6 +8,11 @@ import {
   WireProduct,
 } from './wire/cloud-org-wire-schemas.js';
 
+// List schemas built once: zod compiles a schema on first use.
+const WireOrganizations = z.array(WireOrganization);
+const WireProducts = z.array(WireProduct);
+const WirePermissionGroups = z.array(WirePermissionGroup);
+
 /** What every cloud-org port needs, with the few reads they share. */
 export interface CloudOrgContext {
   readonly vendor: string;
@@ -21,7 +26,8 @@ export async function fetchOrganizations(context: CloudOrgContext, signal?: Abor
   const { data } = await context.http.request({
     method: 'GET',
     path: '/v1/organizations',
-    schema: z.array(WireOrganization),
+    rateLimitKey: 'GET /v1/organizations',
+    schema: WireOrganizations,
     signal,
   });
   return data;
@@ -50,6 +56,7 @@ export async function fetchMembers(
   const { data } = await context.http.request({
     method: 'GET',
     path: path`/v2/organizations/${organizationId}/members`,
+    rateLimitKey: 'GET /v2/organizations/{}/members',
     schema: WireOrganizationMembers,
     signal,
   });
@@ -76,7 +83,8 @@ export async function fetchProducts(context: CloudOrgContext, signal?: AbortSign
   const { data } = await context.http.request({
     method: 'GET',
     path: '/v1/products',
-    schema: z.array(WireProduct),
+    rateLimitKey: 'GET /v1/products',
+    schema: WireProducts,
     signal,
   });
   return data;
@@ -87,7 +95,8 @@ export async function fetchGroups(context: CloudOrgContext, productId: string, s
   const { data } = await context.http.request({
     method: 'GET',
     path: path`/v1/products/${productId}/permissions`,
-    schema: z.array(WirePermissionGroup),
+    rateLimitKey: 'GET /v1/products/{}/permissions',
+    schema: WirePermissionGroups,
     signal,
   });
   for (const group of data) context.groupNames.set(group.permissionGroupId, group.name);

@@ -502,3 +502,25 @@ describe('verifiedWrite', () => {
     ).rejects.toSatisfy((e) => OrgPortError.is(e, 'invalid_argument'));
   });
 });
+
+describe('http client: per-route rate-limit buckets', () => {
+  it('a drained bucket makes its own route wait, not the others', async () => {
+    const { client, server } = await setup((req, res) => {
+      const drained = req.url.includes('/slow');
+      json(
+        res,
+        200,
+        {},
+        { 'x-rate-limit-remaining': drained ? '0' : '100', 'x-rate-limit-reset': drained ? '2' : '1' },
+      );
+    });
+    await client.request({ method: 'GET', path: '/slow', rateLimitKey: 'GET /slow' });
+    const started = Date.now();
+    await client.request({ method: 'GET', path: '/fast', rateLimitKey: 'GET /fast' });
+    expect(Date.now() - started).toBeLessThan(500);
+    const waited = Date.now();
+    await client.request({ method: 'GET', path: '/slow', rateLimitKey: 'GET /slow' });
+    expect(Date.now() - waited).toBeGreaterThanOrEqual(1500);
+    expect(server.requests).toHaveLength(3);
+  });
+});

@@ -2,12 +2,14 @@ import type { UserPort } from '@orgport/core';
 import { z } from 'zod';
 import type { Auth0Context } from '../auth0-context.js';
 
-const WireUser = z.object({
-  user_id: z.string(),
-  email: z.string().nullish(),
-  name: z.string().nullish(),
-  picture: z.string().nullish(),
-});
+const WireUsers = z.array(
+  z.object({
+    user_id: z.string(),
+    email: z.string().nullish(),
+    name: z.string().nullish(),
+    picture: z.string().nullish(),
+  }),
+);
 
 /** Users on Auth0: `GET /users-by-email` (scope `read:users`). */
 export function auth0UsersPort(context: Auth0Context): UserPort {
@@ -17,7 +19,7 @@ export function auth0UsersPort(context: Auth0Context): UserPort {
         method: 'GET',
         path: '/users-by-email',
         query: { email },
-        schema: z.array(WireUser),
+        schema: WireUsers,
         signal,
       });
       const [user] = data;

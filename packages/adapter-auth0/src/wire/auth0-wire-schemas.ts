@@ -63,25 +63,42 @@ export const WireClientGrant = z
 /** The token endpoint's answer. */
 export const WireToken = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
 
+/** Built list schemas, so each is compiled once (zod compiles a schema on first use). */
+const listSchemas = new WeakMap<z.ZodType, Map<string, z.ZodType>>();
+
 /**
  * Any of Auth0's three list shapes — bare array, offset envelope, checkpoint envelope —
  * normalised to `{ items, next?, total? }`. A bare array is read as the envelope's list,
  * so a drifted item is reported by its path (`members[3].user_id`). Accepts `null` lists.
+ * Memoised per key and item schema.
  */
 export function wireList<T extends z.ZodType>(key: string, item: T) {
-  const envelope = z.object({
-    [key]: z.array(item).nullish(),
-    next: z.string().optional(),
-    total: z.number().optional(),
-  });
-  return z
-    .preprocess((value) => (Array.isArray(value) ? { [key]: value } : value), envelope)
-    .transform((value) => {
-      const record = value as Record<string, unknown>;
-      return {
-        items: (record[key] ?? []) as z.infer<T>[],
-        next: record.next as string | undefined,
-        total: record.total as number | undefined,
-      };
+  const build = () => {
+    const envelope = z.object({
+      [key]: z.array(item).nullish(),
+      next: z.string().optional(),
+      total: z.number().optional(),
     });
+    return z
+      .preprocess((value) => (Array.isArray(value) ? { [key]: value } : value), envelope)
+      .transform((value) => {
+        const record = value as Record<string, unknown>;
+        return {
+          items: (record[key] ?? []) as z.infer<T>[],
+          next: record.next as string | undefined,
+          total: record.total as number | undefined,
+        };
+      });
+  };
+  let byKey = listSchemas.get(item);
+  if (!byKey) {
+    byKey = new Map();
+    listSchemas.set(item, byKey);
+  }
+  let schema = byKey.get(key) as ReturnType<typeof build> | undefined;
+  if (!schema) {
+    schema = build();
+    byKey.set(key, schema);
+  }
+  return schema;
 }

@@ -4,6 +4,8 @@ import { type CloudOrgContext, fetchGroups, groupIdNumber } from '../cloud-org-c
 import { toInvitation } from '../wire/cloud-org-mapping.js';
 import { WireOrganizationInvitation } from '../wire/cloud-org-wire-schemas.js';
 
+const WireInvitations = z.array(WireOrganizationInvitation);
+
 /**
  * Invitations: per product group, addressed by email. The API returns no ids on invite and
  * has no single-invitation read, so `create` and `get` read the organization's pending list.
@@ -14,7 +16,8 @@ export function cloudOrgInvitationsPort(context: CloudOrgContext): InvitationPor
     const { data } = await context.http.request({
       method: 'GET',
       path: path`/v1/organizations/${organizationId}/invitations`,
-      schema: z.array(WireOrganizationInvitation),
+      rateLimitKey: 'GET /v1/organizations/{}/invitations',
+      schema: WireInvitations,
       signal,
     });
     const names = new Map<number, string>();
@@ -61,6 +64,7 @@ export function cloudOrgInvitationsPort(context: CloudOrgContext): InvitationPor
           await context.http.request({
             method: 'POST',
             path: path`/v1/products/${productId}/members/invite`,
+            rateLimitKey: 'POST /v1/products/{}/members/invite',
             json: { emails: [input.email], permissionGroupId },
             signal,
           });
@@ -78,7 +82,12 @@ export function cloudOrgInvitationsPort(context: CloudOrgContext): InvitationPor
     },
     async delete(organizationId, invitationId, { signal }) {
       await one(organizationId, invitationId, signal);
-      await context.http.request({ method: 'DELETE', path: path`/v1/invitations/${invitationId}`, signal });
+      await context.http.request({
+        method: 'DELETE',
+        path: path`/v1/invitations/${invitationId}`,
+        rateLimitKey: 'DELETE /v1/invitations/{}',
+        signal,
+      });
     },
   };
 }

@@ -11,6 +11,7 @@ export function cloudOrgMemberKindPort(
     context.http.request({
       method: 'POST',
       path: path`/v1/organizations/${organizationId}/members/${userId}`,
+      rateLimitKey: 'POST /v1/organizations/{}/members/{}',
       json: { [flag]: value },
       // Setting a flag to a value is safe to repeat.
       idempotent: true,

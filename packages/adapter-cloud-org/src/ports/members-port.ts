@@ -16,6 +16,7 @@ export function cloudOrgMembersPort(context: CloudOrgContext): MemberPort {
           await context.http.request({
             method: 'DELETE',
             path: path`/v1/organizations/${organizationId}/members/${userId}`,
+            rateLimitKey: 'DELETE /v1/organizations/{}/members/{}',
             signal,
           });
         } catch (error) {

@@ -31,6 +31,21 @@ export function cloudOrgPermissionsPort(context: CloudOrgContext): PermissionPor
     scope: { type: 'product', productId, ...(productName ? { productName } : {}) },
   });
 
+  /**
+   * Whether a group belongs to a product. Known groups are remembered (a migration sets
+   * thousands of members into the same few groups); an unknown one is looked up afresh,
+   * so groups created meanwhile are found.
+   */
+  const known = new Map<string, Set<number>>();
+  const groupExists = async (productId: string, groupId: number, signal?: AbortSignal): Promise<boolean> => {
+    if (known.get(productId)?.has(groupId)) return true;
+    const ids = new Set(
+      (await fetchGroups(context, productId, signal)).map((group) => group.permissionGroupId),
+    );
+    known.set(productId, ids);
+    return ids.has(groupId);
+  };
+
   /** Checks the grants and returns their group ids. */
   const resolve = async (grants: readonly GrantInput[], signal?: AbortSignal): Promise<number[]> => {
     const byProduct = new Map<string, number>();
@@ -52,8 +67,7 @@ export function cloudOrgPermissionsPort(context: CloudOrgContext): PermissionPor
       byProduct.set(grant.scope.productId, groupIdNumber(context, grant.groupId, 'grants.groupId'));
     }
     for (const [productId, groupId] of byProduct) {
-      const groups = await fetchGroups(context, productId, signal);
-      if (!groups.some((group) => group.permissionGroupId === groupId)) {
+      if (!(await groupExists(productId, groupId, signal))) {
         throw new OrgPortError('not_found', `No permission group ${groupId} in product ${productId}`, {
           vendor,
         });
@@ -90,6 +104,7 @@ export function cloudOrgPermissionsPort(context: CloudOrgContext): PermissionPor
       await context.http.request({
         method: 'POST',
         path: path`/v1/organizations/${organizationId}/members/${userId}`,
+        rateLimitKey: 'POST /v1/organizations/{}/members/{}',
         json: { permissionGroupIds, removeFromPermissionGroupsWhereIdNotSet: true },
         // The request states the whole wanted set: repeating it changes nothing.
         idempotent: true,
@@ -109,6 +124,7 @@ export function cloudOrgPermissionsPort(context: CloudOrgContext): PermissionPor
           await context.http.request({
             method: 'DELETE',
             path: path`/v1/products/${productId}/members/${userId}`,
+            rateLimitKey: 'DELETE /v1/products/{}/members/{}',
             signal,
           });
       }

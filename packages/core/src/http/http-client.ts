@@ -115,6 +115,12 @@ export interface HttpRequest<T> {
   readonly signal?: AbortSignal | undefined;
   /** Extra headers (never secrets: they are not redacted from the wire, only from messages). */
   readonly headers?: Readonly<Record<string, string>> | undefined;
+  /**
+   * The vendor rate-limit bucket this request draws from, for vendors that limit per route
+   * (e.g. `POST /v1/organizations/{id}/members/{userId}`). Requests without one share the
+   * client-wide budget.
+   */
+  readonly rateLimitKey?: string | undefined;
 }
 
 /** A successful response. */
@@ -260,12 +266,22 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   };
 
-  const budget = new RateLimitBudget(now, (waitMs, reason) =>
-    emit({ type: 'rateLimited', vendor, waitMs, reason }),
-  );
+  // One budget per vendor bucket: a drained route must not stall the others.
+  const budgets = new Map<string, RateLimitBudget>();
+  const budgetFor = (key: string | undefined): RateLimitBudget => {
+    const name = key ?? '';
+    let budget = budgets.get(name);
+    if (!budget) {
+      budget = new RateLimitBudget(now, (waitMs, reason) =>
+        emit({ type: 'rateLimited', vendor, waitMs, reason }),
+      );
+      budgets.set(name, budget);
+    }
+    return budget;
+  };
 
   async function send(request: HttpRequest<unknown>, fullPath: string, attempt: number): Promise<Attempt> {
-    const release = await budget.acquire(request.signal);
+    const release = await budgetFor(request.rateLimitKey).acquire(request.signal);
     // One controller per attempt, aborted by the caller's signal or the attempt timeout.
     // (Cheaper than AbortSignal.timeout + AbortSignal.any on every request.)
     const controller = new AbortController();
@@ -419,6 +435,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
 
       const info = readRateLimitHeaders(result.headers, now());
+      const budget = budgetFor(request.rateLimitKey);
       budget.observe(info);
 
       if (result.status >= 200 && result.status < 300) {

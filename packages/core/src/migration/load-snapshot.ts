@@ -51,18 +51,15 @@ export function loadSnapshot(input: string | unknown): Snapshot {
   const text = input.trim();
   if (text === '') throw invalid('empty');
   const lines = text.split('\n');
-  const firstLine = lines[0] ?? '';
   let first: unknown;
   try {
-    first = JSON.parse(lines.length > 1 && firstLine.trim().endsWith('}') ? firstLine : text);
+    first = JSON.parse(lines[0] ?? '');
   } catch {
     first = undefined;
   }
+  // NDJSON starts with a header record on its own line (even an empty tenant's snapshot).
   const isNdjson =
-    lines.length > 1 &&
-    typeof first === 'object' &&
-    first !== null &&
-    (first as { type?: unknown }).type === 'header';
+    typeof first === 'object' && first !== null && (first as { type?: unknown }).type === 'header';
   if (!isNdjson) {
     let document: unknown;
     try {

@@ -64,6 +64,8 @@ export interface Auth0Simulator {
   readonly faults: Faults;
   /** Issues a token directly (skipping the token endpoint), e.g. one lacking scopes. */
   issueToken(options?: { scopes?: readonly string[]; expiresInSeconds?: number; clientId?: string }): string;
+  /** Every access token the token endpoint has issued (for tests that prove tokens never leak). */
+  readonly issuedTokens: readonly string[];
   /** Invalidates every token issued so far (clients then get 401 and must fetch a new one). */
   revokeTokens(): void;
   /** Changes the rate limit (or `false` for none). */
@@ -140,6 +142,7 @@ export async function startAuth0Simulator(options: Auth0SimulatorOptions = {}): 
   };
   const audience = () => `${origin}/api/v2/`;
 
+  const issuedTokens: string[] = [];
   const tokenRoute: SimRoute = {
     method: 'POST',
     path: '/oauth/token',
@@ -167,17 +170,19 @@ export async function startAuth0Simulator(options: Auth0SimulatorOptions = {}): 
           body: { error: 'access_denied', error_description: `Service not found: ${String(body.audience)}` },
         };
       }
+      const accessToken = tokens.issue(
+        `${origin}/`,
+        audience(),
+        client.client_id,
+        client.scopes,
+        expiresIn,
+        store.now(),
+      );
+      issuedTokens.push(accessToken);
       return {
         status: 200,
         body: {
-          access_token: tokens.issue(
-            `${origin}/`,
-            audience(),
-            client.client_id,
-            client.scopes,
-            expiresIn,
-            store.now(),
-          ),
+          access_token: accessToken,
           expires_in: expiresIn,
           scope: client.scopes.join(' '),
           token_type: 'Bearer',
@@ -293,6 +298,7 @@ export async function startAuth0Simulator(options: Auth0SimulatorOptions = {}): 
         issue.expiresInSeconds ?? expiresIn,
         store.now(),
       ),
+    issuedTokens,
     revokeTokens: () => tokens.revokeAll(),
     setRateLimit(rate) {
       buckets = rate === false ? undefined : new TokenBuckets(rate);
