@@ -7,7 +7,12 @@ export default defineConfig({
   resolve: { conditions: ['@orgport/source'] },
   ssr: { resolve: { conditions: ['@orgport/source'] } },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'reliability/test/**/*.test.ts', 'bench/test/**/*.test.ts'],
+    include: [
+      'packages/*/test/**/*.test.ts',
+      'examples/*/test/**/*.test.ts',
+      'reliability/test/**/*.test.ts',
+      'bench/test/**/*.test.ts',
+    ],
     setupFiles: ['./vitest.setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -5,7 +5,13 @@ import { join, resolve } from 'node:path';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { DEMO_MAPPING, seedDemoTarget } from '@orgport/cli';
 import { applyMigration, createDirectory, type MigrationPlan } from '@orgport/core';
-import { type CloudOrgSimulator, fixtures, SeededRandom, startAuth0Simulator, startCloudOrgSimulator } from '@orgport/testkit';
+import {
+  type CloudOrgSimulator,
+  fixtures,
+  SeededRandom,
+  startAuth0Simulator,
+  startCloudOrgSimulator,
+} from '@orgport/testkit';
 import { describe, expect, it } from 'vitest';
 
 // Kills the real `orgport migrate` process with SIGKILL at random journal points, resumes,
@@ -15,7 +21,15 @@ const data = fixtures({ seed: 13, organizations: 2, membersPerOrg: 80 });
 
 const state = (sim: CloudOrgSimulator) =>
   JSON.stringify({
-    members: [...sim.store.memberships.entries()].map(([org, members]) => [org, [...members.entries()].map(([id, m]) => [id, m.isAdmin, m.isBillingManager, [...m.groups.entries()].sort()])]),
+    members: [...sim.store.memberships.entries()].map(([org, members]) => [
+      org,
+      [...members.entries()].map(([id, m]) => [
+        id,
+        m.isAdmin,
+        m.isBillingManager,
+        [...m.groups.entries()].sort(),
+      ]),
+    ]),
     invitations: [...sim.store.invitations.values()].map((i) => [i.email, i.permissionGroupId]).sort(),
   });
 
@@ -26,13 +40,36 @@ async function world(latencyMs: number) {
   return { auth0, cloud, close: () => Promise.all([auth0.close(), cloud.close()]) };
 }
 
-function migrate(dir: string, config: string, args: string[], secret: string, onStart?: (child: ChildProcess) => void): Promise<number | null> {
+function migrate(
+  dir: string,
+  config: string,
+  args: string[],
+  secret: string,
+  onStart?: (child: ChildProcess) => void,
+): Promise<number | null> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, '--config', config, 'migrate', '--to', 'target', '--plan', 'plan.json', '--journal', 'journal.ndjson', '-q', ...args], {
-      cwd: dir,
-      env: { PATH: process.env.PATH, CLOUD_PASSWORD: secret },
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        '--config',
+        config,
+        'migrate',
+        '--to',
+        'target',
+        '--plan',
+        'plan.json',
+        '--journal',
+        'journal.ndjson',
+        '-q',
+        ...args,
+      ],
+      {
+        cwd: dir,
+        env: { PATH: process.env.PATH, CLOUD_PASSWORD: secret },
+        stdio: 'ignore',
+      },
+    );
     child.on('close', (code) => done(code));
     onStart?.(child);
   });
@@ -45,11 +82,31 @@ describe('migration crash-resume soak', () => {
     const { planMigration } = await import('@orgport/core');
     const { createAuth0Adapter } = await import('@orgport/adapter-auth0');
     const plan: MigrationPlan = await planMigration({
-      source: createDirectory(createAuth0Adapter({ baseUrl: reference.auth0.url, clientId: reference.auth0.clientId, clientSecret: reference.auth0.clientSecret })),
-      target: createDirectory(createCloudOrgAdapter({ baseUrl: reference.cloud.url, username: reference.cloud.username, password: reference.cloud.password })),
+      source: createDirectory(
+        createAuth0Adapter({
+          baseUrl: reference.auth0.url,
+          clientId: reference.auth0.clientId,
+          clientSecret: reference.auth0.clientSecret,
+        }),
+      ),
+      target: createDirectory(
+        createCloudOrgAdapter({
+          baseUrl: reference.cloud.url,
+          username: reference.cloud.username,
+          password: reference.cloud.password,
+        }),
+      ),
       mapping: DEMO_MAPPING,
     });
-    await applyMigration(plan, { target: createDirectory(createCloudOrgAdapter({ baseUrl: reference.cloud.url, username: reference.cloud.username, password: reference.cloud.password })) });
+    await applyMigration(plan, {
+      target: createDirectory(
+        createCloudOrgAdapter({
+          baseUrl: reference.cloud.url,
+          username: reference.cloud.username,
+          password: reference.cloud.password,
+        }),
+      ),
+    });
     const expected = state(reference.cloud);
     await reference.close();
 
@@ -59,7 +116,19 @@ describe('migration crash-resume soak', () => {
       const run = await world(4);
       const dir = mkdtempSync(join(tmpdir(), 'orgport-crash-'));
       const config = join(dir, 'orgport.config.json');
-      writeFileSync(config, JSON.stringify({ connections: { target: { vendor: 'cloud-org', baseUrl: run.cloud.url, username: run.cloud.username, password: 'env:CLOUD_PASSWORD' } } }));
+      writeFileSync(
+        config,
+        JSON.stringify({
+          connections: {
+            target: {
+              vendor: 'cloud-org',
+              baseUrl: run.cloud.url,
+              username: run.cloud.username,
+              password: 'env:CLOUD_PASSWORD',
+            },
+          },
+        }),
+      );
       writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
       // Kill once or twice per seed, at random journal sizes.
       const random = new SeededRandom(seed);
@@ -86,6 +155,8 @@ describe('migration crash-resume soak', () => {
       expect(state(run.cloud)).toBe(expected);
       await run.close();
     }
-    console.log(`crash-resume: ${seeds.length} seeds, killed after journal lines ${kills.join(', ')} of ${plan.operations.length}; every resumed target identical to the unbroken run`);
+    console.log(
+      `crash-resume: ${seeds.length} seeds, killed after journal lines ${kills.join(', ')} of ${plan.operations.length}; every resumed target identical to the unbroken run`,
+    );
   }, 120_000);
 });

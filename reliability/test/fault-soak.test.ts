@@ -1,7 +1,12 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { createDirectory, type Directory, OrgPortError } from '@orgport/core';
-import { type Faults, type RequestStats, startAuth0Simulator, startCloudOrgSimulator } from '@orgport/testkit';
+import {
+  type Faults,
+  type RequestStats,
+  startAuth0Simulator,
+  startCloudOrgSimulator,
+} from '@orgport/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanTenant } from './scan.js';
 
@@ -12,17 +17,46 @@ interface World {
   close(): Promise<void>;
 }
 
-const transport = (maxRetries: number) => ({ retry: { maxRetries, baseDelayMs: 2, maxDelayMs: 20 }, timeouts: { requestMs: 250, headersMs: 250, bodyMs: 250 } });
+const transport = (maxRetries: number) => ({
+  retry: { maxRetries, baseDelayMs: 2, maxDelayMs: 20 },
+  timeouts: { requestMs: 250, headersMs: 250, bodyMs: 250 },
+});
 const data = { seed: 9, organizations: 12, membersPerOrg: 120 };
 
 const WORLDS: Record<string, () => Promise<World>> = {
   async auth0() {
     const sim = await startAuth0Simulator({ seed: 9, fixtures: data });
-    return { faults: sim.faults, stats: sim.stats, close: sim.close, directory: (retries) => createDirectory(createAuth0Adapter({ baseUrl: sim.url, clientId: sim.clientId, clientSecret: sim.clientSecret, http: transport(retries) })) };
+    return {
+      faults: sim.faults,
+      stats: sim.stats,
+      close: sim.close,
+      directory: (retries) =>
+        createDirectory(
+          createAuth0Adapter({
+            baseUrl: sim.url,
+            clientId: sim.clientId,
+            clientSecret: sim.clientSecret,
+            http: transport(retries),
+          }),
+        ),
+    };
   },
   async 'cloud-org'() {
     const sim = await startCloudOrgSimulator({ seed: 9, fixtures: data });
-    return { faults: sim.faults, stats: sim.stats, close: sim.close, directory: (retries) => createDirectory(createCloudOrgAdapter({ baseUrl: sim.url, username: sim.username, password: sim.password, http: transport(retries) })) };
+    return {
+      faults: sim.faults,
+      stats: sim.stats,
+      close: sim.close,
+      directory: (retries) =>
+        createDirectory(
+          createCloudOrgAdapter({
+            baseUrl: sim.url,
+            username: sim.username,
+            password: sim.password,
+            http: transport(retries),
+          }),
+        ),
+    };
   },
 };
 
@@ -43,13 +77,30 @@ for (const [vendor, make] of Object.entries(WORLDS)) {
         const world = await make();
         try {
           const baseline = await scanTenant(world.directory(0));
-          world.faults.configure({ seed: Math.round(rate * 1000), rateLimit: rate / 5, serverError: rate / 5, reset: rate / 5, latency: rate / 5, latencyMs: 400, malformed: rate / 5 });
+          world.faults.configure({
+            seed: Math.round(rate * 1000),
+            rateLimit: rate / 5,
+            serverError: rate / 5,
+            reset: rate / 5,
+            latency: rate / 5,
+            latencyMs: 400,
+            malformed: rate / 5,
+          });
           const before = world.stats.requests;
           const directory = world.directory(8);
           const scanned = await scanTenant(directory);
           await directory.close();
           const lost = baseline.members - scanned.members;
-          report.push({ vendor, rate: `${rate * 100}%`, requests: world.stats.requests - before, faults: world.faults.total, 'records expected': baseline.members, 'records seen': scanned.members, lost, duplicates: scanned.duplicates });
+          report.push({
+            vendor,
+            rate: `${rate * 100}%`,
+            requests: world.stats.requests - before,
+            faults: world.faults.total,
+            'records expected': baseline.members,
+            'records seen': scanned.members,
+            lost,
+            duplicates: scanned.duplicates,
+          });
           expect(scanned.fingerprint).toBe(baseline.fingerprint);
           expect([lost, scanned.duplicates]).toEqual([0, 0]);
           if (rate >= 0.05) expect(world.faults.total).toBeGreaterThan(0);

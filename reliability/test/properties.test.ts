@@ -14,7 +14,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 describe('property: the paginator', () => {
-  const pageArb = fc.record({ items: fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), { maxLength: 5 }), hasNext: fc.boolean() });
+  const pageArb = fc.record({
+    items: fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), { maxLength: 5 }),
+    hasNext: fc.boolean(),
+  });
 
   it('yields, in order and once each, the ids of the pages up to the first empty page or page without next', async () => {
     await fc.assert(
@@ -27,7 +30,10 @@ describe('property: the paginator', () => {
             const index = cursor === undefined ? 0 : Number(cursor);
             const page = pages[index];
             const isLast = index === pages.length - 1;
-            return { items: (page?.items ?? []).map((id) => ({ id })), next: page?.hasNext && !isLast ? String(index + 1) : undefined };
+            return {
+              items: (page?.items ?? []).map((id) => ({ id })),
+              next: page?.hasNext && !isLast ? String(index + 1) : undefined,
+            };
           },
         });
         const expected: string[] = [];
@@ -53,23 +59,46 @@ describe('property: the role mapping carries or reports every source right', () 
   const groups = ['Developers', 'Viewers'];
   const catalog: TargetCatalog = {
     roles: new Map([['viewer', { id: 'r-viewer', name: 'viewer' }]]),
-    products: products.map((p) => ({ ...p, groups: new Map(groups.map((g) => [g.toLowerCase(), { id: `${p.id}-${g}`, name: g }])) })),
+    products: products.map((p) => ({
+      ...p,
+      groups: new Map(groups.map((g) => [g.toLowerCase(), { id: `${p.id}-${g}`, name: g }])),
+    })),
   };
   const sourceGrant = fc.oneof(
-    fc.constantFrom(...roleNames).map((name) => ({ scope: { type: 'organization' as const }, group: { id: `src-${name}`, name } })),
-    fc.record({ product: fc.constantFrom('Web', 'API', 'Mobile'), group: fc.constantFrom(...groups, 'Release') }).map(({ product, group }) => ({
-      scope: { type: 'product' as const, productId: `src-${product}`, productName: product },
-      group: { id: `src-${product}-${group}`, name: group },
-    })),
+    fc
+      .constantFrom(...roleNames)
+      .map((name) => ({ scope: { type: 'organization' as const }, group: { id: `src-${name}`, name } })),
+    fc
+      .record({
+        product: fc.constantFrom('Web', 'API', 'Mobile'),
+        group: fc.constantFrom(...groups, 'Release'),
+      })
+      .map(({ product, group }) => ({
+        scope: { type: 'product' as const, productId: `src-${product}`, productName: product },
+        group: { id: `src-${product}-${group}`, name: group },
+      })),
   );
   const target = fc.oneof(
     fc.record({ role: fc.constantFrom('viewer', 'missing-role') }),
-    fc.record({ product: fc.constantFrom('*', 'Web', 'API', 'Nowhere'), group: fc.constantFrom(...groups, 'Missing') }),
+    fc.record({
+      product: fc.constantFrom('*', 'Web', 'API', 'Nowhere'),
+      group: fc.constantFrom(...groups, 'Missing'),
+    }),
     fc.record({ kind: fc.constantFrom('admin' as const, 'billing_manager' as const) }),
   );
-  const rule = fc.record({ from: fc.oneof(fc.record({ role: fc.constantFrom(...roleNames) }), fc.record({ product: fc.constantFrom('*', 'Web', 'API'), group: fc.constantFrom(...groups) })), to: fc.array(target, { minLength: 1, maxLength: 3 }) });
+  const rule = fc.record({
+    from: fc.oneof(
+      fc.record({ role: fc.constantFrom(...roleNames) }),
+      fc.record({ product: fc.constantFrom('*', 'Web', 'API'), group: fc.constantFrom(...groups) }),
+    ),
+    to: fc.array(target, { minLength: 1, maxLength: 3 }),
+  });
   const capabilities = fc.constantFrom(
-    defineCapabilities({ 'admins.grant': true, 'billingManagers.grant': true, grantScopes: 'organization+product' }),
+    defineCapabilities({
+      'admins.grant': true,
+      'billingManagers.grant': true,
+      grantScopes: 'organization+product',
+    }),
     defineCapabilities({ 'admins.grant': true, grantScopes: 'product', grantsOfAdmins: 'implicit' }),
     defineCapabilities({ grantScopes: 'organization' }),
   );
@@ -83,8 +112,17 @@ describe('property: the role mapping carries or reports every source right', () 
         fc.record({ admin: fc.constantFrom(undefined, null, 'billing_manager' as const) }),
         capabilities,
         (grants, kinds, rules, kindMap, caps) => {
-          const member: Member = { user: { id: 'u1' }, organizationId: 'o1', kinds: ['member', ...kinds], roles: [], grants: [...new Map(grants.map((g) => [`${g.scope.type}:${g.group.id}`, g])).values()] };
-          const mapping = loadRoleMapping({ rules, kinds: kindMap.admin === undefined ? {} : { admin: kindMap.admin } });
+          const member: Member = {
+            user: { id: 'u1' },
+            organizationId: 'o1',
+            kinds: ['member', ...kinds],
+            roles: [],
+            grants: [...new Map(grants.map((g) => [`${g.scope.type}:${g.group.id}`, g])).values()],
+          };
+          const mapping = loadRoleMapping({
+            rules,
+            kinds: kindMap.admin === undefined ? {} : { admin: kindMap.admin },
+          });
           const result = mapMember(member, mapping, catalog, caps);
           const lossItems = new Set(result.losses.map((loss) => loss.item));
           for (const grant of member.grants) {
@@ -92,7 +130,9 @@ describe('property: the role mapping carries or reports every source right', () 
             const matched = mapping.rules.some((r) =>
               'role' in r.from
                 ? grant.scope.type === 'organization' && r.from.role === grant.group.name
-                : grant.scope.type === 'product' && (r.from.product === '*' || r.from.product === grant.scope.productName) && r.from.group === grant.group.name,
+                : grant.scope.type === 'product' &&
+                  (r.from.product === '*' || r.from.product === grant.scope.productName) &&
+                  r.from.group === grant.group.name,
             );
             if (!matched) expect(lossItems.has(item)).toBe(true);
           }
@@ -102,10 +142,13 @@ describe('property: the role mapping carries or reports every source right', () 
             expect(carried || lossItems.has(`kind ${kind}`)).toBe(true);
           }
           // Never two groups in one product.
-          const productIds = result.grants.flatMap((g) => (g.scope.type === 'product' ? [g.scope.productId] : []));
+          const productIds = result.grants.flatMap((g) =>
+            g.scope.type === 'product' ? [g.scope.productId] : [],
+          );
           expect(new Set(productIds).size).toBe(productIds.length);
           // Implicit-admin targets never get grants for admins.
-          if (caps.grantsOfAdmins === 'implicit' && result.kinds.has('admin')) expect(result.grants).toEqual([]);
+          if (caps.grantsOfAdmins === 'implicit' && result.kinds.has('admin'))
+            expect(result.grants).toEqual([]);
         },
       ),
       { numRuns: 500 },
@@ -117,21 +160,45 @@ describe('property: snapshots round-trip', () => {
   const member = fc.record({
     user: fc.record({ id: fc.stringMatching(/^[a-z0-9|_-]{1,20}$/), email: fc.emailAddress() }),
     kinds: fc.constantFrom(['member'] as const, ['member', 'admin'] as const, ['billing_manager'] as const),
-    grants: fc.array(fc.record({ scope: fc.constant({ type: 'organization' as const }), group: fc.record({ id: fc.stringMatching(/^rol_[a-z0-9]{1,8}$/), name: fc.string({ minLength: 1, maxLength: 10 }) }) }), { maxLength: 3 }),
+    grants: fc.array(
+      fc.record({
+        scope: fc.constant({ type: 'organization' as const }),
+        group: fc.record({
+          id: fc.stringMatching(/^rol_[a-z0-9]{1,8}$/),
+          name: fc.string({ minLength: 1, maxLength: 10 }),
+        }),
+      }),
+      { maxLength: 3 },
+    ),
   });
-  const snapshotArb = fc.array(fc.record({ id: fc.stringMatching(/^org_[a-zA-Z0-9]{1,10}$/), name: fc.string({ minLength: 1, maxLength: 20 }), members: fc.array(member, { maxLength: 4 }) }), { maxLength: 4 }).map(
-    (orgs): Snapshot => ({
-      format: 'orgport.snapshot',
-      version: 1,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      source: { vendor: 'memory' },
-      organizations: orgs.map((org) => ({
-        organization: { id: org.id, name: org.name },
-        members: org.members.map((m) => ({ user: m.user, organizationId: org.id, kinds: [...m.kinds], roles: [], grants: m.grants })),
-        invitations: [],
-      })),
-    }),
-  );
+  const snapshotArb = fc
+    .array(
+      fc.record({
+        id: fc.stringMatching(/^org_[a-zA-Z0-9]{1,10}$/),
+        name: fc.string({ minLength: 1, maxLength: 20 }),
+        members: fc.array(member, { maxLength: 4 }),
+      }),
+      { maxLength: 4 },
+    )
+    .map(
+      (orgs): Snapshot => ({
+        format: 'orgport.snapshot',
+        version: 1,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        source: { vendor: 'memory' },
+        organizations: orgs.map((org) => ({
+          organization: { id: org.id, name: org.name },
+          members: org.members.map((m) => ({
+            user: m.user,
+            organizationId: org.id,
+            kinds: [...m.kinds],
+            roles: [],
+            grants: m.grants,
+          })),
+          invitations: [],
+        })),
+      }),
+    );
 
   it('through JSON and NDJSON, unchanged', () => {
     fc.assert(
@@ -141,7 +208,8 @@ describe('property: snapshots round-trip', () => {
         const lines = [JSON.stringify({ type: 'header', ...header })];
         for (const entry of organizations) {
           lines.push(JSON.stringify({ type: 'organization', organization: entry.organization }));
-          for (const m of entry.members) lines.push(JSON.stringify({ type: 'member', organizationId: entry.organization.id, member: m }));
+          for (const m of entry.members)
+            lines.push(JSON.stringify({ type: 'member', organizationId: entry.organization.id, member: m }));
         }
         expect(loadSnapshot(lines.join('\n'))).toEqual(snapshot);
       }),

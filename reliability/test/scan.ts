@@ -22,11 +22,17 @@ export async function scanTenant(directory: Directory, concurrency = 4): Promise
         for await (const member of directory.members.list(organization.id, { pageSize: 20 })) {
           if (seen.has(member.user.id)) duplicates++;
           seen.add(member.user.id);
-          const grants = member.grants.map((g) => `${g.scope.type === 'product' ? g.scope.productId : 'org'}:${g.group.id}`).sort();
-          rows.push(`${organization.id}|${member.user.id}|${[...member.kinds].sort().join(',')}|${grants.join(',')}`);
+          const grants = member.grants
+            .map((g) => `${g.scope.type === 'product' ? g.scope.productId : 'org'}:${g.group.id}`)
+            .sort();
+          rows.push(
+            `${organization.id}|${member.user.id}|${[...member.kinds].sort().join(',')}|${grants.join(',')}`,
+          );
           // Every fifth member is read again on its own: many more requests to fault.
           if (seen.size % 5 === 0 && member.kinds.includes('member')) {
-            const single = (await directory.permissions.grants(organization.id, member.user.id)).map((g) => `${g.scope.type === 'product' ? g.scope.productId : 'org'}:${g.group.id}`).sort();
+            const single = (await directory.permissions.grants(organization.id, member.user.id))
+              .map((g) => `${g.scope.type === 'product' ? g.scope.productId : 'org'}:${g.group.id}`)
+              .sort();
             rows.push(`${organization.id}|${member.user.id}|grants|${single.join(',')}`);
           }
         }

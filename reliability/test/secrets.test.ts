@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
-import { applyMigration, createDirectory, type HttpEvent, OrgPortError, planMigration, snapshotRecords } from '@orgport/core';
+import {
+  applyMigration,
+  createDirectory,
+  type HttpEvent,
+  OrgPortError,
+  planMigration,
+  snapshotRecords,
+} from '@orgport/core';
 import { startAuth0Simulator, startCloudOrgSimulator } from '@orgport/testkit';
 import { describe, expect, it } from 'vitest';
 
@@ -16,7 +23,10 @@ function errorText(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 10; depth++) {
-    parts.push(String(current), JSON.stringify(OrgPortError.is(current) ? current.toJSON() : { message: (current as Error).message }));
+    parts.push(
+      String(current),
+      JSON.stringify(OrgPortError.is(current) ? current.toJSON() : { message: (current as Error).message }),
+    );
     current = (current as { cause?: unknown }).cause;
   }
   return parts.join('\n');
@@ -24,31 +34,86 @@ function errorText(error: unknown): string {
 
 describe('secrets never leave', () => {
   it('client secrets, tokens and Basic credentials appear in no error, cause, event, snapshot, plan, journal or CLI output', async () => {
-    const auth0 = await startAuth0Simulator({ seed: 61, fixtures: { seed: 61, organizations: 2, membersPerOrg: 30 } });
-    const cloud = await startCloudOrgSimulator({ seed: 61, fixtures: { seed: 61, organizations: 2, membersPerOrg: 30 } });
+    const auth0 = await startAuth0Simulator({
+      seed: 61,
+      fixtures: { seed: 61, organizations: 2, membersPerOrg: 30 },
+    });
+    const cloud = await startCloudOrgSimulator({
+      seed: 61,
+      fixtures: { seed: 61, organizations: 2, membersPerOrg: 30 },
+    });
     const basic = Buffer.from(`${cloud.username}:${cloud.password}`).toString('base64');
     const events: HttpEvent[] = [];
     const collected: string[] = [];
     const onEvent = (event: HttpEvent) => events.push(event);
     try {
-      const source = createDirectory(createAuth0Adapter({ baseUrl: auth0.url, clientId: auth0.clientId, clientSecret: auth0.clientSecret, http: { onEvent, retry: { maxRetries: 1, baseDelayMs: 1 } } }));
-      const target = createDirectory(createCloudOrgAdapter({ baseUrl: cloud.url, username: cloud.username, password: cloud.password, http: { onEvent, retry: { maxRetries: 1, baseDelayMs: 1 } } }));
+      const source = createDirectory(
+        createAuth0Adapter({
+          baseUrl: auth0.url,
+          clientId: auth0.clientId,
+          clientSecret: auth0.clientSecret,
+          http: { onEvent, retry: { maxRetries: 1, baseDelayMs: 1 } },
+        }),
+      );
+      const target = createDirectory(
+        createCloudOrgAdapter({
+          baseUrl: cloud.url,
+          username: cloud.username,
+          password: cloud.password,
+          http: { onEvent, retry: { maxRetries: 1, baseDelayMs: 1 } },
+        }),
+      );
 
       // Failures of every kind, including vendors that echo what they received.
       auth0.faults.queue('server_error', 3);
       cloud.faults.queue('rate_limit', 3);
-      for (const call of [() => source.organizations.list().toArray(), () => target.organizations.list().toArray()]) {
+      for (const call of [
+        () => source.organizations.list().toArray(),
+        () => target.organizations.list().toArray(),
+      ]) {
         collected.push(errorText(await call().catch((e: unknown) => e)));
       }
-      const wrong = createDirectory(createAuth0Adapter({ baseUrl: auth0.url, clientId: auth0.clientId, clientSecret: `${auth0.clientSecret}-wrong`, http: { onEvent } }));
-      collected.push(errorText(await wrong.organizations.list().toArray().catch((e: unknown) => e)));
-      const badBasic = createDirectory(createCloudOrgAdapter({ baseUrl: cloud.url, username: cloud.username, password: `${cloud.password}-wrong`, http: { onEvent } }));
-      collected.push(errorText(await badBasic.organizations.list().toArray().catch((e: unknown) => e)));
+      const wrong = createDirectory(
+        createAuth0Adapter({
+          baseUrl: auth0.url,
+          clientId: auth0.clientId,
+          clientSecret: `${auth0.clientSecret}-wrong`,
+          http: { onEvent },
+        }),
+      );
+      collected.push(
+        errorText(
+          await wrong.organizations
+            .list()
+            .toArray()
+            .catch((e: unknown) => e),
+        ),
+      );
+      const badBasic = createDirectory(
+        createCloudOrgAdapter({
+          baseUrl: cloud.url,
+          username: cloud.username,
+          password: `${cloud.password}-wrong`,
+          http: { onEvent },
+        }),
+      );
+      collected.push(
+        errorText(
+          await badBasic.organizations
+            .list()
+            .toArray()
+            .catch((e: unknown) => e),
+        ),
+      );
       auth0.revokeTokens();
 
       // Normal work: snapshot, plan, journaled apply.
       for await (const record of snapshotRecords(source)) collected.push(JSON.stringify(record));
-      const plan = await planMigration({ source, target, mapping: { rules: [{ from: { role: 'viewer' }, to: [{ product: '*', group: 'Viewers' }] }] } });
+      const plan = await planMigration({
+        source,
+        target,
+        mapping: { rules: [{ from: { role: 'viewer' }, to: [{ product: '*', group: 'Viewers' }] }] },
+      });
       collected.push(JSON.stringify(plan));
       const dir = mkdtempSync(join(tmpdir(), 'orgport-secrets-'));
       await applyMigration(plan, { target, journal: join(dir, 'journal.ndjson') });
@@ -57,7 +122,15 @@ describe('secrets never leave', () => {
 
       // The CLI with wrong and right credentials.
       const config = join(dir, 'orgport.config.json');
-      writeFileSync(config, JSON.stringify({ connections: { a: { vendor: 'auth0', baseUrl: auth0.url, clientId: auth0.clientId, clientSecret: 'env:S' }, c: { vendor: 'cloud-org', baseUrl: cloud.url, username: cloud.username, password: 'env:P' } } }));
+      writeFileSync(
+        config,
+        JSON.stringify({
+          connections: {
+            a: { vendor: 'auth0', baseUrl: auth0.url, clientId: auth0.clientId, clientSecret: 'env:S' },
+            c: { vendor: 'cloud-org', baseUrl: cloud.url, username: cloud.username, password: 'env:P' },
+          },
+        }),
+      );
       for (const [env, args] of [
         [{ S: auth0.clientSecret, P: cloud.password }, ['orgs', 'list', '-c', 'a', '-o', 'json']],
         [{ S: 'wrong-secret-value', P: 'wrong-password-value' }, ['orgs', 'list', '-c', 'c', '--verbose']],
@@ -65,7 +138,9 @@ describe('secrets never leave', () => {
       ] as const) {
         collected.push(
           await new Promise<string>((done) => {
-            const child = spawn(process.execPath, [BIN, '--config', config, ...args], { env: { PATH: process.env.PATH, ...env } });
+            const child = spawn(process.execPath, [BIN, '--config', config, ...args], {
+              env: { PATH: process.env.PATH, ...env },
+            });
             let out = '';
             child.stdout.on('data', (c) => (out += c));
             child.stderr.on('data', (c) => (out += c));
@@ -75,11 +150,19 @@ describe('secrets never leave', () => {
       }
       await Promise.all([source.close(), target.close(), wrong.close(), badBasic.close()]);
 
-      const secrets = [auth0.clientSecret, `${auth0.clientSecret}-wrong`, ...auth0.issuedTokens, cloud.password, `${cloud.password}-wrong`, basic];
+      const secrets = [
+        auth0.clientSecret,
+        `${auth0.clientSecret}-wrong`,
+        ...auth0.issuedTokens,
+        cloud.password,
+        `${cloud.password}-wrong`,
+        basic,
+      ];
       expect(auth0.issuedTokens.length).toBeGreaterThan(1);
       const everything = collected.join('\n');
       expect(everything.length).toBeGreaterThan(10_000);
-      for (const secret of secrets) expect(everything.includes(secret), `a secret leaked (${secret.slice(0, 4)}…)`).toBe(false);
+      for (const secret of secrets)
+        expect(everything.includes(secret), `a secret leaked (${secret.slice(0, 4)}…)`).toBe(false);
     } finally {
       await Promise.all([auth0.close(), cloud.close()]);
     }
@@ -91,7 +174,11 @@ describe('secrets never leave', () => {
       for (const name of readdirSync(dir)) {
         const full = join(dir, name);
         if (statSync(full).isDirectory()) walk(full);
-        else if (full.endsWith('.ts') && /rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED/.test(readFileSync(full, 'utf8'))) offenders.push(full);
+        else if (
+          full.endsWith('.ts') &&
+          /rejectUnauthorized\s*:\s*false|NODE_TLS_REJECT_UNAUTHORIZED/.test(readFileSync(full, 'utf8'))
+        )
+          offenders.push(full);
       }
     };
     for (const pkg of readdirSync(join(ROOT, 'packages'))) walk(join(ROOT, 'packages', pkg, 'src'));

@@ -16,13 +16,17 @@ describe('writes under faults end exactly as asked', () => {
     const org = store.addOrganization({ name: 'writes' });
     const roles = ['viewer', 'editor', 'admin'].map((name) => store.addRole(name));
     const users = Array.from({ length: 30 }, (_, n) => store.addUser({ email: `w${n}@example.com` }).user_id);
-    const directory = createDirectory(createAuth0Adapter({ baseUrl: sim.url, clientId: sim.clientId, clientSecret: sim.clientSecret, http }));
+    const directory = createDirectory(
+      createAuth0Adapter({ baseUrl: sim.url, clientId: sim.clientId, clientSecret: sim.clientSecret, http }),
+    );
     sim.faults.configure(FAULTS);
     try {
       await directory.members.add(org.id, users);
       await directory.members.remove(org.id, users.slice(20));
       for (const [n, userId] of users.slice(0, 10).entries()) {
-        await directory.permissions.set(org.id, userId, [{ scope: { type: 'organization' }, groupId: roles[n % 2]?.id as string }]);
+        await directory.permissions.set(org.id, userId, [
+          { scope: { type: 'organization' }, groupId: roles[n % 2]?.id as string },
+        ]);
       }
       for (const userId of users.slice(0, 4)) await directory.admins.grant(org.id, userId);
       await directory.admins.revoke(org.id, users[0] as string);
@@ -36,7 +40,8 @@ describe('writes under faults end exactly as asked', () => {
         const expected = [n % 2 === 0 ? 'viewer' : 'editor', ...(n >= 1 && n < 4 ? ['admin'] : [])].sort();
         expect(held).toEqual(expected);
       }
-      for (let n = 0; n < 6; n++) expect([...store.organizations.values()].filter((o) => o.name === `made-${n}`)).toHaveLength(1);
+      for (let n = 0; n < 6; n++)
+        expect([...store.organizations.values()].filter((o) => o.name === `made-${n}`)).toHaveLength(1);
       expect(created.map((o) => o.name)).toEqual(Array.from({ length: 6 }, (_, n) => `made-${n}`));
     } finally {
       await directory.close();
@@ -50,27 +55,42 @@ describe('writes under faults end exactly as asked', () => {
     const org = store.addOrganization('Writes Ltd');
     store.membership(org.organizationId, sim.callerId).isAdmin = true;
     const product = store.addProduct(org.organizationId, 'Web');
-    const [dev, view] = ['Developers', 'Viewers'].map((name) => store.addGroup(product.productId, name).permissionGroupId);
+    const [dev, view] = ['Developers', 'Viewers'].map(
+      (name) => store.addGroup(product.productId, name).permissionGroupId,
+    );
     const users = Array.from({ length: 20 }, (_, n) => {
       const user = store.addUser({ email: `c${n}@example.com` });
       store.membership(org.organizationId, user.userId);
       return user.userId;
     });
-    const directory = createDirectory(createCloudOrgAdapter({ baseUrl: sim.url, username: sim.username, password: sim.password, http }));
+    const directory = createDirectory(
+      createCloudOrgAdapter({ baseUrl: sim.url, username: sim.username, password: sim.password, http }),
+    );
     sim.faults.configure(FAULTS);
     try {
       for (const [n, userId] of users.entries()) {
-        await directory.permissions.set(org.organizationId, userId, [{ scope: { type: 'product', productId: product.productId }, groupId: String(n % 2 ? dev : view) }]);
+        await directory.permissions.set(org.organizationId, userId, [
+          { scope: { type: 'product', productId: product.productId }, groupId: String(n % 2 ? dev : view) },
+        ]);
       }
-      for (const userId of users.slice(0, 3)) await directory.billingManagers.grant(org.organizationId, userId);
+      for (const userId of users.slice(0, 3))
+        await directory.billingManagers.grant(org.organizationId, userId);
       await directory.members.remove(org.organizationId, users.slice(15));
       for (let n = 0; n < 5; n++) {
-        await directory.invitations.create(org.organizationId, { email: `invitee${n}@example.com`, grants: [{ scope: { type: 'product', productId: product.productId }, groupId: String(dev) }] });
+        await directory.invitations.create(org.organizationId, {
+          email: `invitee${n}@example.com`,
+          grants: [{ scope: { type: 'product', productId: product.productId }, groupId: String(dev) }],
+        });
       }
 
       expect(sim.faults.total).toBeGreaterThan(5);
-      const members = store.memberships.get(org.organizationId) as Map<string, { groups: Map<string, number>; isBillingManager: boolean }>;
-      expect(new Set([...members.keys()].filter((id) => id !== sim.callerId))).toEqual(new Set(users.slice(0, 15)));
+      const members = store.memberships.get(org.organizationId) as Map<
+        string,
+        { groups: Map<string, number>; isBillingManager: boolean }
+      >;
+      expect(new Set([...members.keys()].filter((id) => id !== sim.callerId))).toEqual(
+        new Set(users.slice(0, 15)),
+      );
       for (const [n, userId] of users.slice(0, 15).entries()) {
         expect(members.get(userId)?.groups.get(product.productId)).toBe(n % 2 ? dev : view);
         expect(members.get(userId)?.isBillingManager).toBe(n < 3);
