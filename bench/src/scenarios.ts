@@ -1,7 +1,8 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { applyMigration, createDirectory, planMigration, type RoleMappingInput } from '@orgport/core';
-import { fixtures, startAuth0Simulator, startCloudOrgSimulator } from '@orgport/testkit';
+import { fixtures } from '@orgport/testkit/fixtures';
+import { startAuth0Simulator, startCloudOrgSimulator } from '@orgport/testkit/simulators';
 import type { ContenderReport } from './contender-protocol.js';
 import { median, runInChild, spread } from './measure.js';
 

@@ -19,7 +19,7 @@ interface World {
 
 const transport = (maxRetries: number) => ({
   retry: { maxRetries, baseDelayMs: 2, maxDelayMs: 20 },
-  timeouts: { requestMs: 250, headersMs: 250, bodyMs: 250 },
+  timeouts: { requestMs: 150, headersMs: 150, bodyMs: 150 },
 });
 const data = { seed: 9, organizations: 12, membersPerOrg: 120 };
 
@@ -83,7 +83,7 @@ for (const [vendor, make] of Object.entries(WORLDS)) {
             serverError: rate / 5,
             reset: rate / 5,
             latency: rate / 5,
-            latencyMs: 400,
+            latencyMs: 250,
             malformed: rate / 5,
           });
           const before = world.stats.requests;
@@ -118,7 +118,7 @@ for (const [vendor, make] of Object.entries(WORLDS)) {
           [{ serverError: 1 }, 'unavailable'],
           [{ rateLimit: 1 }, 'rate_limited'],
           [{ reset: 1 }, 'unavailable'],
-          [{ latency: 1, latencyMs: 400 }, 'timeout'],
+          [{ latency: 1, latencyMs: 250 }, 'timeout'],
           [{ missingField: 1 }, 'invalid_response'],
         ];
         await scanTenant(world.directory(0), 1);

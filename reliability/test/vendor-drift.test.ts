@@ -1,7 +1,7 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { createDirectory, type OrgPortError } from '@orgport/core';
-import { type NockVendor, nockVendor } from '@orgport/testkit';
+import { type NockVendor, nockVendor } from '@orgport/testkit/nock';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const ORIGIN = 'https://tenant.drift.example';

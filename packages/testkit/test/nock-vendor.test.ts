@@ -1,7 +1,7 @@
 import { createHttpClient, OrgPortError, path } from '@orgport/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type NockVendor, nockVendor } from '../src/index.js';
+import { type NockVendor, nockVendor } from '../src/nock/index.js';
 
 let vendor: NockVendor | undefined;
 afterEach(() => vendor?.cleanup());

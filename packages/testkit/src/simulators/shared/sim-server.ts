@@ -138,7 +138,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     return bytes;
   };
 
-  const server = createServer((req, res) => {
+  const server = createServer({ noDelay: true, keepAlive: true }, (req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
