@@ -398,11 +398,13 @@ export async function migration(
     let started = performance.now();
     const plan = await planMigration({ source, target, mapping });
     const planMs = performance.now() - started;
-    const writesBefore = cloud.stats.writes;
+    const logBefore = cloud.stats.log.length;
     started = performance.now();
     const result = await applyMigration(plan, { target, concurrency: 8 });
     const applyMs = performance.now() - started;
-    const writes = cloud.stats.writes - writesBefore;
+    const applyLog = cloud.stats.log.slice(logBefore).filter((entry) => entry.method !== 'GET');
+    const writes = applyLog.filter((entry) => entry.status !== 429).length;
+    const throttled = applyLog.length - writes;
     // The floor: the busiest write route's operations beyond the burst, at the refill rate.
     const perRoute = new Map<string, number>();
     for (const entry of cloud.stats.log)

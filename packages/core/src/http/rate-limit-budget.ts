@@ -5,17 +5,20 @@ import { sleep } from './sleep.js';
 export type RateLimitWaitListener = (waitMs: number, reason: 'remaining' | 'retry-after') => void;
 
 /**
- * One rate-limit budget shared by every request of a client, however many iterators run
- * at once. It learns from response headers: when the requests in flight would use up what
- * the vendor says remains, further requests wait for the reset; after a 429 every request
- * waits for `Retry-After` (or the reset). Pacing from headers keeps 429s rare instead of
- * retrying into them.
+ * One rate-limit budget shared by every request drawing from one vendor bucket, however
+ * many iterators run at once. It learns from response headers: when the requests in flight
+ * would use up what the vendor says remains, further requests wait for the reset; after a
+ * 429 every request waits for `Retry-After` (or the reset). Past a reset it sends a single
+ * probe and learns the new budget from its answer, because a bucket refilling continuously
+ * may have added only one token. Pacing from headers keeps 429s rare instead of retrying
+ * into them.
  */
 export class RateLimitBudget {
   private remaining: number | undefined;
   private resetAtMs = 0;
   private blockedUntilMs = 0;
   private inFlight = 0;
+  private probing = false;
 
   /** Creates a budget; `now` is injectable for tests. */
   constructor(
@@ -33,31 +36,49 @@ export class RateLimitBudget {
         await sleep(wait, signal);
         continue;
       }
-      if (this.resetAtMs <= now) this.remaining = undefined;
-      if (this.remaining !== undefined && this.remaining - this.inFlight <= 0) {
+      if (this.probing) {
+        // A probe is out: its answer tells the new budget. (No answer with headers: give up knowing.)
+        if (this.inFlight === 0) {
+          this.probing = false;
+          this.remaining = undefined;
+        } else {
+          await sleep(2, signal);
+          continue;
+        }
+      } else if (this.remaining !== undefined && this.resetAtMs <= now) {
+        if (this.remaining - this.inFlight <= 0) {
+          this.probing = true;
+          return this.reserve();
+        }
+      } else if (this.remaining !== undefined && this.remaining - this.inFlight <= 0) {
         const wait = Math.max(1, this.resetAtMs - now);
         this.onWait?.(wait, 'remaining');
         await sleep(wait, signal);
         continue;
       }
-      this.inFlight++;
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        this.inFlight--;
-      };
+      return this.reserve();
     }
+  }
+
+  private reserve(): () => void {
+    this.inFlight++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.inFlight--;
+    };
   }
 
   /** Learns from one response's rate-limit headers. */
   observe(info: RateLimitInfo): void {
     if (info.remaining === undefined || info.resetAtMs === undefined) return;
-    if (info.resetAtMs > this.resetAtMs) {
+    if (this.probing || info.resetAtMs > this.resetAtMs || this.resetAtMs <= this.now()) {
+      this.probing = false;
       this.resetAtMs = info.resetAtMs;
       this.remaining = info.remaining;
-    } else if (info.resetAtMs === this.resetAtMs) {
-      // Responses of one window arrive out of order: the smallest remaining is the latest.
+    } else {
+      // Answers of one window arrive out of order: the smallest remaining is the latest.
       this.remaining = Math.min(this.remaining ?? info.remaining, info.remaining);
     }
   }
