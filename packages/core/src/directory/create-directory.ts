@@ -15,7 +15,7 @@ import {
   UpdateOrganizationInputSchema,
 } from '../domain/index.js';
 import { OrgPortError } from '../errors/orgport-error.js';
-import { throwIfAborted, toOrgPortError } from '../errors/to-orgport-error.js';
+import { throwIfAborted, toCallFailure } from '../errors/to-orgport-error.js';
 import type { PagedList } from '../pagination/paged-list.js';
 import { paginate } from '../pagination/paginate.js';
 import type { Adapter } from '../ports/adapter.js';
@@ -101,13 +101,7 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
       emit({ operation, vendor, durationMs: performance.now() - started, outcome: 'ok' });
       return result;
     } catch (error) {
-      const wrapped = signal?.aborted
-        ? toOrgPortError(signal.reason ?? error, vendor)
-        : toOrgPortError(error, vendor);
-      const normalized =
-        signal?.aborted && !OrgPortError.is(wrapped, 'cancelled')
-          ? new OrgPortError('cancelled', 'The operation was cancelled', { vendor, cause: error })
-          : wrapped;
+      const normalized = toCallFailure(error, vendor, signal);
       emit({
         operation,
         vendor,

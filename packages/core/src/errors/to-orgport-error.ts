@@ -33,3 +33,18 @@ export function throwIfAborted(signal: AbortSignal | undefined, vendor?: string)
     });
   }
 }
+
+/**
+ * The error to surface for a failed call: `cancelled` when the caller's signal has fired
+ * (whatever the vendor call failed with meanwhile, kept as `cause`), else
+ * {@link toOrgPortError}.
+ */
+export function toCallFailure(
+  error: unknown,
+  vendor: string | undefined,
+  signal: AbortSignal | undefined,
+): OrgPortError {
+  if (!signal?.aborted) return toOrgPortError(error, vendor);
+  if (OrgPortError.is(error, 'cancelled')) return error;
+  return new OrgPortError('cancelled', 'The operation was cancelled', { vendor, cause: error });
+}

@@ -1,5 +1,5 @@
 import { OrgPortError } from '../errors/orgport-error.js';
-import { throwIfAborted, toOrgPortError } from '../errors/to-orgport-error.js';
+import { throwIfAborted, toCallFailure } from '../errors/to-orgport-error.js';
 import type { Page } from '../ports/page.js';
 import { IdFingerprintSet } from './id-fingerprint-set.js';
 import type { PagedList, ToArrayOptions } from './paged-list.js';
@@ -39,7 +39,7 @@ export function paginate<T>(options: PaginateOptions<T>): PagedList<T> {
       try {
         page = await fetchPage(cursor, signal);
       } catch (error) {
-        throw signal?.aborted ? toOrgPortError(signal.reason ?? error, vendor) : error;
+        throw signal?.aborted ? toCallFailure(error, vendor, signal) : error;
       }
       throwIfAborted(signal, vendor);
       if (!page || !Array.isArray(page.items)) {
