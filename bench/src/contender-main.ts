@@ -33,7 +33,11 @@ if (session && profileFile) {
   (await import('node:fs')).writeFileSync(profileFile, JSON.stringify(profile));
 }
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
+global.gc?.();
+const after = process.memoryUsage();
 const report: ContenderReport = {
+  retainedMiB: mib(after.rss) - mib(startRss),
+  heapUsedMiB: mib(after.heapUsed),
   items: count.items,
   distinct: count.distinct,
   wallMs,

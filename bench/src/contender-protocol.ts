@@ -25,4 +25,8 @@ export interface ContenderReport {
   readonly startRssMiB: number;
   /** Highest RSS seen during the work, MiB. */
   readonly peakRssMiB: number;
+  /** RSS after the work and a full garbage collection, minus the start, MiB. */
+  readonly retainedMiB: number;
+  /** V8 heap in use after that collection, MiB. */
+  readonly heapUsedMiB: number;
 }

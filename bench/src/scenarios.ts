@@ -264,6 +264,18 @@ export async function streamingMemory(log: Progress, members = 1_000_000): Promi
       figures.push(
         {
           scenario: s,
+          figure: 'V8 heap in use after the walk and a full GC (no retention)',
+          contender,
+          value: `${report.heapUsedMiB.toFixed(1)} MiB`,
+        },
+        {
+          scenario: s,
+          figure: 'RSS growth start → after the walk and a full GC',
+          contender,
+          value: `${report.retainedMiB.toFixed(1)} MiB`,
+        },
+        {
+          scenario: s,
           figure: 'RSS growth start → peak',
           contender,
           value: `${growth.toFixed(1)} MiB`,
