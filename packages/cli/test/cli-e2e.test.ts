@@ -296,6 +296,42 @@ describe('orgport CLI, end to end against both simulators', () => {
     }
   }, 120_000);
 
+  it('starts a simulator that saves its connection without printing the secret, and stops on SIGTERM', async () => {
+    const simConfig = join(dir, 'sim.config.json');
+    const child = spawn(
+      process.execPath,
+      [BIN, '--config', simConfig, 'sim', 'cloud-org', '--orgs', '2', '--members', '4'],
+      { cwd: dir },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    const exited = new Promise<number | null>((done) => child.on('close', done));
+    for (let n = 0; n < 100 && !out.includes('Ctrl-C'); n++) await new Promise((r) => setTimeout(r, 50));
+    const saved = JSON.parse(readFileSync(simConfig, 'utf8')) as {
+      connections: Record<string, { password: string }>;
+    };
+    const password = saved.connections['sim-cloud-org']?.password as string;
+    expect(out).toContain('saved as connection "sim-cloud-org"');
+    expect(out).not.toContain(password);
+    const listed = await new Promise<string>((done) => {
+      const query = spawn(
+        process.execPath,
+        [BIN, '--config', simConfig, 'orgs', 'list', '-c', 'sim-cloud-org', '-o', 'json'],
+        { cwd: dir },
+      );
+      let text = '';
+      query.stdout.on('data', (chunk) => {
+        text += chunk;
+      });
+      query.on('close', () => done(text));
+    });
+    expect(JSON.parse(listed)).toHaveLength(2);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
   it('runs the demo: zero operations on re-plan, exit 0, in well under a minute', async () => {
     const started = Date.now();
     const run = await orgport(['demo', '--members', '300', '-q']);
