@@ -38,7 +38,9 @@ const environment = {
   date: new Date().toISOString(),
   seconds,
 };
-writeFileSync(root('bench/results.json'), `${JSON.stringify({ environment, figures }, null, 2)}\n`);
+// A partial run (scenario names given) prints its figures but keeps the recorded files.
+if (only.length === 0)
+  writeFileSync(root('bench/results.json'), `${JSON.stringify({ environment, figures }, null, 2)}\n`);
 
 const lines = [
   '# Benchmarks',
