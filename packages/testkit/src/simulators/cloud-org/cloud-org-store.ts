@@ -253,6 +253,28 @@ export class CloudOrgStore {
     return user;
   }
 
+  /**
+   * A canonical text of who holds what — memberships with their role flags and groups, and
+   * pending invitations — for comparing two runs (e.g. a resumed migration with an
+   * unbroken one). Ids are included, so compare stores seeded alike.
+   */
+  dump(): string {
+    return JSON.stringify({
+      members: [...this.memberships.entries()].map(([organizationId, members]) => [
+        organizationId,
+        [...members.entries()].map(([userId, m]) => [
+          userId,
+          m.isAdmin,
+          m.isBillingManager,
+          [...m.groups.entries()].sort(),
+        ]),
+      ]),
+      invitations: [...this.invitations.values()]
+        .map((i) => [i.email, i.permissionGroupId, i.productId])
+        .sort(),
+    });
+  }
+
   /** The organization of a product or group. */
   organizationOfGroup(permissionGroupId: number): string | undefined {
     const group = this.groups.get(permissionGroupId);
