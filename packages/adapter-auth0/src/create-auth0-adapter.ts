@@ -10,7 +10,7 @@ import {
 import { type Auth0AdapterOptions, Auth0AdapterOptionsSchema } from './auth0-adapter-options.js';
 import { AUTH0_CAPABILITIES } from './auth0-capabilities.js';
 import type { Auth0Context } from './auth0-context.js';
-import { fetchAllOffsetPages } from './offset-page.js';
+import { offsetList } from './offset-page.js';
 import { auth0ClientGrantsPort } from './ports/client-grants-port.js';
 import { auth0ConnectionsPort } from './ports/connections-port.js';
 import { auth0InvitationsPort } from './ports/invitations-port.js';
@@ -113,14 +113,11 @@ export function createAuth0Adapter(options: Auth0AdapterOptions): Adapter {
     },
     roles: new RoleDirectory(
       (signal) =>
-        fetchAllOffsetPages(context, {
-          path: '/roles',
-          key: 'roles',
-          item: WireRole,
-          signal,
-          capped: true,
-          operation: 'roles',
-        }),
+        offsetList(
+          context,
+          { path: '/roles', key: 'roles', item: WireRole, signal, capped: true, operation: 'roles' },
+          (role) => role.id,
+        ).toArray(),
       AUTH0_VENDOR,
     ),
     invitationClientId: checked.invitationClientId ?? checked.clientId,

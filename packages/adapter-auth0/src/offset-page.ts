@@ -1,4 +1,11 @@
-import { assertWithinOffsetCap, offsetCursor, type Page, type QueryParams } from '@orgport/core';
+import {
+  assertWithinOffsetCap,
+  offsetCursor,
+  type Page,
+  type PagedList,
+  paginate,
+  type QueryParams,
+} from '@orgport/core';
 import type { z } from 'zod';
 import { type Auth0Context, OFFSET_CAP } from './auth0-context.js';
 import { wireList } from './wire/auth0-wire-schemas.js';
@@ -41,17 +48,21 @@ export async function fetchOffsetPage<T extends z.ZodType>(
   return next === undefined ? { items: data.items } : { items: data.items, next };
 }
 
-/** Every item of an offset-paged list (for short lists: member roles, tenant roles). */
-export async function fetchAllOffsetPages<T extends z.ZodType>(
+/**
+ * Every item of an offset-paged list, streamed through core's paginator (which ends the
+ * walk, drops repeated ids and refuses cursor loops), without the facade's checks: for
+ * the adapter's own reads (member roles, tenant roles, a user's organizations).
+ */
+export function offsetList<T extends z.ZodType>(
   context: Auth0Context,
   request: Omit<OffsetPageRequest<T>, 'cursor'>,
-): Promise<z.infer<T>[]> {
-  const items: z.infer<T>[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await fetchOffsetPage(context, { ...request, cursor });
-    items.push(...page.items);
-    cursor = page.items.length > 0 ? page.next : undefined;
-  } while (cursor !== undefined);
-  return items;
+  idOf: (item: z.infer<T>) => string,
+): PagedList<z.infer<T>> {
+  return paginate({
+    fetchPage: (cursor) => fetchOffsetPage(context, { ...request, cursor }),
+    idOf,
+    signal: request.signal,
+    vendor: context.vendor,
+    operation: request.operation,
+  });
 }

@@ -4,6 +4,7 @@ import {
   type ListOptions,
   OrgPortError,
   type Page,
+  paginate,
   path,
   verifiedWrite,
 } from '@orgport/core';
@@ -90,17 +91,18 @@ export function auth0InvitationsPort(context: Auth0Context): InvitationPort {
       };
       // After an unknown outcome, an invitation to the same email created since we started is ours.
       const verify = async () => {
-        let cursor: string | undefined;
-        do {
-          const page = await list(organizationId, { cursor, signal });
-          const mine = page.items.find(
-            (i) =>
-              i.email.toLowerCase() === input.email.toLowerCase() &&
-              Date.parse(i.createdAt ?? '') >= started - 5000,
-          );
-          if (mine) return mine;
-          cursor = page.next;
-        } while (cursor !== undefined);
+        const pending = paginate({
+          fetchPage: (cursor) => list(organizationId, { cursor, signal }),
+          idOf: (i) => i.id,
+          signal,
+          vendor,
+        });
+        for await (const invitation of pending) {
+          const mine =
+            invitation.email.toLowerCase() === input.email.toLowerCase() &&
+            Date.parse(invitation.createdAt ?? '') >= started - 5000;
+          if (mine) return invitation;
+        }
         return undefined;
       };
       return verifiedWrite({ write, verify });

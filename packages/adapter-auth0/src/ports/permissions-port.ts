@@ -7,7 +7,7 @@ import {
   path,
 } from '@orgport/core';
 import { type Auth0Context, ROLES_PER_CALL } from '../auth0-context.js';
-import { fetchAllOffsetPages, fetchOffsetPage } from '../offset-page.js';
+import { fetchOffsetPage, offsetList } from '../offset-page.js';
 import { kindOfRole, roleGrant } from '../wire/auth0-mapping.js';
 import { WireOrganization, WireRole } from '../wire/auth0-wire-schemas.js';
 
@@ -34,33 +34,36 @@ export function auth0PermissionsPort(context: Auth0Context): PermissionPort {
 
   /** The member's roles; a user with none is checked for membership (Auth0 may answer 200 for non-members). */
   const memberRoles = async (organizationId: string, userId: string, signal?: AbortSignal) => {
-    const roles = await fetchAllOffsetPages(context, {
-      path: path`/organizations/${organizationId}/members/${userId}/roles`,
-      key: 'roles',
-      item: WireRole,
-      signal,
-      capped: true,
-      operation: 'permissions.grants',
-    });
+    const roles = await offsetList(
+      context,
+      {
+        path: path`/organizations/${organizationId}/members/${userId}/roles`,
+        key: 'roles',
+        item: WireRole,
+        signal,
+        capped: true,
+        operation: 'permissions.grants',
+      },
+      (role) => role.id,
+    ).toArray();
     if (roles.length === 0) await assertMember(organizationId, userId, signal);
     return roles;
   };
 
   const assertMember = async (organizationId: string, userId: string, signal?: AbortSignal) => {
-    let cursor: string | undefined;
-    do {
-      const page = await fetchOffsetPage(context, {
+    const organizations = offsetList(
+      context,
+      {
         path: path`/users/${userId}/organizations`,
         key: 'organizations',
         item: WireOrganization,
-        cursor,
         signal,
         capped: true,
         operation: 'permissions.grants',
-      });
-      if (page.items.some((org) => org.id === organizationId)) return;
-      cursor = page.next;
-    } while (cursor !== undefined);
+      },
+      (org) => org.id,
+    );
+    for await (const org of organizations) if (org.id === organizationId) return;
     throw new OrgPortError('not_found', `User ${userId} is not a member of organization ${organizationId}`, {
       vendor,
     });
