@@ -73,9 +73,9 @@ interface Run {
   stdout: string;
   stderr: string;
 }
-function orgport(args: string[], onStart?: (child: ChildProcess) => void): Promise<Run> {
+function orgport(args: string[], onStart?: (child: ChildProcess) => void, configFile = config): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, '--config', config, ...args], {
+    const child = spawn(process.execPath, [BIN, '--config', configFile, ...args], {
       cwd: dir,
       env: {
         PATH: process.env.PATH,
@@ -284,16 +284,18 @@ describe('orgport CLI, end to end against both simulators', () => {
 
   it('starts a simulator that saves its connection without printing the secret, and stops on SIGTERM', async () => {
     const simConfig = join(dir, 'sim.config.json');
-    const child = spawn(
-      process.execPath,
-      [BIN, '--config', simConfig, 'sim', 'cloud-org', '--orgs', '2', '--members', '4'],
-      { cwd: dir },
-    );
+    let sim: ChildProcess | undefined;
     let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-    });
-    const exited = new Promise<number | null>((done) => child.on('close', done));
+    const exited = orgport(
+      ['sim', 'cloud-org', '--orgs', '2', '--members', '4'],
+      (child) => {
+        sim = child;
+        child.stdout?.on('data', (chunk) => {
+          out += chunk;
+        });
+      },
+      simConfig,
+    );
     for (let n = 0; n < 100 && !out.includes('Ctrl-C'); n++) await new Promise((r) => setTimeout(r, 50));
     const saved = JSON.parse(readFileSync(simConfig, 'utf8')) as {
       connections: Record<string, { password: string }>;
@@ -301,21 +303,12 @@ describe('orgport CLI, end to end against both simulators', () => {
     const password = saved.connections['sim-cloud-org']?.password as string;
     expect(out).toContain('saved as connection "sim-cloud-org"');
     expect(out).not.toContain(password);
-    const listed = await new Promise<string>((done) => {
-      const query = spawn(
-        process.execPath,
-        [BIN, '--config', simConfig, 'orgs', 'list', '-c', 'sim-cloud-org', '-o', 'json'],
-        { cwd: dir },
-      );
-      let text = '';
-      query.stdout.on('data', (chunk) => {
-        text += chunk;
-      });
-      query.on('close', () => done(text));
-    });
+    const listed = (
+      await orgport(['orgs', 'list', '-c', 'sim-cloud-org', '-o', 'json'], undefined, simConfig)
+    ).stdout;
     expect(JSON.parse(listed)).toHaveLength(2);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    sim?.kill('SIGTERM');
+    expect((await exited).code).toBe(0);
   });
 
   it('runs the demo: zero operations on re-plan, exit 0, in well under a minute', async () => {
