@@ -1,6 +1,6 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
-import { createDirectory, type Directory, OrgPortError } from '@orgport/core';
+import { createDirectory, createVirtualClock, type Directory, OrgPortError } from '@orgport/core';
 import {
   type Faults,
   type RequestStats,
@@ -17,15 +17,24 @@ interface World {
   close(): Promise<void>;
 }
 
+/**
+ * Waits (backoff, Retry-After, pacing) run on a virtual clock shared with the simulator, so
+ * a 429 costs no real second. Socket timeouts are real: injected latency (600 ms) must
+ * exceed them (300 ms) for the timeout path to run, and an unfaulted request on a loaded
+ * machine must stay well inside them. The fault-free baseline uses the default timeouts:
+ * with no retries, one slow answer on a busy machine must not fail it.
+ */
+const INJECTED_LATENCY_MS = 600;
 const transport = (maxRetries: number) => ({
   retry: { maxRetries, baseDelayMs: 2, maxDelayMs: 20 },
-  timeouts: { requestMs: 150, headersMs: 150, bodyMs: 150 },
+  ...(maxRetries === 0 ? {} : { timeouts: { requestMs: 300, headersMs: 300, bodyMs: 300 } }),
 });
 const data = { seed: 9, organizations: 12, membersPerOrg: 120 };
 
 const WORLDS: Record<string, () => Promise<World>> = {
   async auth0() {
-    const sim = await startAuth0Simulator({ seed: 9, fixtures: data });
+    const clock = createVirtualClock();
+    const sim = await startAuth0Simulator({ seed: 9, fixtures: data, clock });
     return {
       faults: sim.faults,
       stats: sim.stats,
@@ -36,13 +45,14 @@ const WORLDS: Record<string, () => Promise<World>> = {
             baseUrl: sim.url,
             clientId: sim.clientId,
             clientSecret: sim.clientSecret,
-            http: transport(retries),
+            http: { ...transport(retries), clock },
           }),
         ),
     };
   },
   async 'cloud-org'() {
-    const sim = await startCloudOrgSimulator({ seed: 9, fixtures: data });
+    const clock = createVirtualClock();
+    const sim = await startCloudOrgSimulator({ seed: 9, fixtures: data, clock });
     return {
       faults: sim.faults,
       stats: sim.stats,
@@ -53,7 +63,7 @@ const WORLDS: Record<string, () => Promise<World>> = {
             baseUrl: sim.url,
             username: sim.username,
             password: sim.password,
-            http: transport(retries),
+            http: { ...transport(retries), clock },
           }),
         ),
     };
@@ -83,7 +93,7 @@ for (const [vendor, make] of Object.entries(WORLDS)) {
             serverError: rate / 5,
             reset: rate / 5,
             latency: rate / 5,
-            latencyMs: 250,
+            latencyMs: INJECTED_LATENCY_MS,
             malformed: rate / 5,
           });
           const before = world.stats.requests;
@@ -118,7 +128,7 @@ for (const [vendor, make] of Object.entries(WORLDS)) {
           [{ serverError: 1 }, 'unavailable'],
           [{ rateLimit: 1 }, 'rate_limited'],
           [{ reset: 1 }, 'unavailable'],
-          [{ latency: 1, latencyMs: 250 }, 'timeout'],
+          [{ latency: 1, latencyMs: INJECTED_LATENCY_MS }, 'timeout'],
           [{ missingField: 1 }, 'invalid_response'],
         ];
         await scanTenant(world.directory(0), 1);

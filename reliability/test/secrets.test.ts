@@ -7,6 +7,7 @@ import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import {
   applyMigration,
   createDirectory,
+  createVirtualClock,
   type HttpEvent,
   OrgPortError,
   planMigration,
@@ -34,11 +35,15 @@ function errorText(error: unknown): string {
 
 describe('secrets never leave', () => {
   it('client secrets, tokens and Basic credentials appear in no error, cause, event, snapshot, plan, journal or CLI output', async () => {
+    // Waits run on a virtual clock shared by simulators and clients: 429s cost no real time.
+    const clock = createVirtualClock();
     const auth0 = await startAuth0Simulator({
+      clock,
       seed: 61,
       fixtures: { seed: 61, organizations: 2, membersPerOrg: 30 },
     });
     const cloud = await startCloudOrgSimulator({
+      clock,
       seed: 61,
       fixtures: { seed: 61, organizations: 2, membersPerOrg: 30 },
     });
@@ -52,7 +57,7 @@ describe('secrets never leave', () => {
           baseUrl: auth0.url,
           clientId: auth0.clientId,
           clientSecret: auth0.clientSecret,
-          http: { onEvent, retry: { maxRetries: 1, baseDelayMs: 1 } },
+          http: { onEvent, retry: { maxRetries: 1, baseDelayMs: 1 }, clock },
         }),
       );
       const target = createDirectory(
@@ -60,7 +65,7 @@ describe('secrets never leave', () => {
           baseUrl: cloud.url,
           username: cloud.username,
           password: cloud.password,
-          http: { onEvent, retry: { maxRetries: 1, baseDelayMs: 1 } },
+          http: { onEvent, retry: { maxRetries: 1, baseDelayMs: 1 }, clock },
         }),
       );
 
@@ -78,7 +83,7 @@ describe('secrets never leave', () => {
           baseUrl: auth0.url,
           clientId: auth0.clientId,
           clientSecret: `${auth0.clientSecret}-wrong`,
-          http: { onEvent },
+          http: { onEvent, clock },
         }),
       );
       collected.push(
@@ -94,7 +99,7 @@ describe('secrets never leave', () => {
           baseUrl: cloud.url,
           username: cloud.username,
           password: `${cloud.password}-wrong`,
-          http: { onEvent },
+          http: { onEvent, clock },
         }),
       );
       collected.push(

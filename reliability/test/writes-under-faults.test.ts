@@ -1,17 +1,19 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
-import { createDirectory } from '@orgport/core';
+import { createDirectory, createVirtualClock } from '@orgport/core';
 import { startAuth0Simulator, startCloudOrgSimulator } from '@orgport/testkit';
 import { describe, expect, it } from 'vitest';
 
-const http = { retry: { maxRetries: 8, baseDelayMs: 2, maxDelayMs: 20 } };
+// Waits run on a virtual clock shared by simulator and client: injected 429s cost no real time.
+const clock = createVirtualClock();
+const http = { retry: { maxRetries: 8, baseDelayMs: 2, maxDelayMs: 20 }, clock };
 // Faults before the handler (429, 5xx, reset before the body) and after it (reset mid-body:
 // the write happened, the answer is lost) — the second kind is what makes retries unsafe.
 const FAULTS = { seed: 77, rateLimit: 0.07, serverError: 0.07, reset: 0.1 };
 
 describe('writes under faults end exactly as asked', () => {
   it('auth0: members, roles, kinds and organizations', async () => {
-    const sim = await startAuth0Simulator({ seed: 31 });
+    const sim = await startAuth0Simulator({ seed: 31, clock });
     const { store } = sim;
     const org = store.addOrganization({ name: 'writes' });
     const roles = ['viewer', 'editor', 'admin'].map((name) => store.addRole(name));
@@ -50,7 +52,7 @@ describe('writes under faults end exactly as asked', () => {
   }, 60_000);
 
   it('cloud-org: permissions, kinds, removals and invitations', async () => {
-    const sim = await startCloudOrgSimulator({ seed: 32 });
+    const sim = await startCloudOrgSimulator({ seed: 32, clock });
     const { store } = sim;
     const org = store.addOrganization('Writes Ltd');
     store.membership(org.organizationId, sim.callerId).isAdmin = true;

@@ -74,6 +74,7 @@ export function createAuth0Adapter(options: Auth0AdapterOptions): Adapter {
     checked.token !== undefined
       ? staticBearer(checked.token)
       : bearerTokenProvider({
+          clock: transport.clock,
           extraSecrets: [checked.clientSecret as string],
           fetchToken: async (signal) => {
             const { data } = await tokenClient.request({

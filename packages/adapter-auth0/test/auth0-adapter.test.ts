@@ -1,4 +1,11 @@
-import { createDirectory, type Directory, directoryModule, type OrgPortError, TOKENS } from '@orgport/core';
+import {
+  createDirectory,
+  createVirtualClock,
+  type Directory,
+  directoryModule,
+  type OrgPortError,
+  TOKENS,
+} from '@orgport/core';
 import { type Auth0Simulator, startAuth0Simulator } from '@orgport/testkit';
 import { Container } from 'inversify';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,13 +26,15 @@ async function setup(
   options: Parameters<typeof startAuth0Simulator>[0] = {},
   adapter: Partial<Parameters<typeof createAuth0Adapter>[0]> = {},
 ) {
-  sim = await startAuth0Simulator(options);
+  // One virtual clock for both sides: pacing and Retry-After waits take no real time.
+  const clock = createVirtualClock();
+  sim = await startAuth0Simulator({ clock, ...options });
   directory = createDirectory(
     createAuth0Adapter({
       baseUrl: sim.url,
       clientId: sim.clientId,
       clientSecret: sim.clientSecret,
-      http: fast,
+      http: { ...fast, clock },
       ...adapter,
     }),
   );

@@ -1,3 +1,4 @@
+import { type Clock, createVirtualClock } from '@orgport/core';
 import {
   type Auth0Simulator,
   auth0SimulatorHarness,
@@ -7,12 +8,17 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuth0Adapter } from '../src/index.js';
 
-const makeAdapter = (sim: Auth0Simulator) =>
+/**
+ * Each suite's simulator and adapter share one clock: a virtual one, so injected 429s wait
+ * no real time, except where the suite tests member-list lag (real time, which the
+ * suite's `eventually` polls).
+ */
+const makeAdapter = (sim: Auth0Simulator, clock?: Clock) =>
   createAuth0Adapter({
     baseUrl: sim.url,
     clientId: sim.clientId,
     clientSecret: sim.clientSecret,
-    http: { retry: { baseDelayMs: 5, maxDelayMs: 50 } },
+    http: { retry: { baseDelayMs: 5, maxDelayMs: 50 }, clock },
   });
 
 /** Runs the whole suite against a simulator started with `options`. */
@@ -23,8 +29,9 @@ function suiteOn(
 ) {
   describe(label, () => {
     let simulator: Auth0Simulator;
+    const clock = options?.memberListLagMs ? undefined : createVirtualClock();
     beforeAll(async () => {
-      simulator = await startAuth0Simulator(options);
+      simulator = await startAuth0Simulator({ clock, ...options });
     });
     afterAll(async () => {
       after?.(simulator);
@@ -32,7 +39,8 @@ function suiteOn(
     });
     runConformanceSuite({
       name: 'auth0',
-      makeHarness: (context) => auth0SimulatorHarness(context, { simulator, makeAdapter }),
+      makeHarness: (context) =>
+        auth0SimulatorHarness(context, { simulator, makeAdapter: (sim) => makeAdapter(sim, clock) }),
     });
   });
 }

@@ -1,5 +1,6 @@
 import {
   createDirectory,
+  createVirtualClock,
   type Directory,
   directoryModule,
   type HttpEvent,
@@ -27,7 +28,10 @@ const failure = async (promise: Promise<unknown>) =>
   )) as OrgPortError;
 
 async function setup(options: Parameters<typeof startCloudOrgSimulator>[0] = {}, events?: HttpEvent[]) {
+  // One virtual clock for both sides: pacing and Retry-After waits take no real time.
+  const clock = createVirtualClock();
   sim = await startCloudOrgSimulator({
+    clock,
     seed: 5,
     fixtures: { seed: 5, organizations: 2, membersPerOrg: 40 },
     ...options,
@@ -39,6 +43,7 @@ async function setup(options: Parameters<typeof startCloudOrgSimulator>[0] = {},
       password: sim.password,
       http: {
         retry: { baseDelayMs: 5, maxDelayMs: 40 },
+        clock,
         ...(events ? { onEvent: (e) => events.push(e) } : {}),
       },
     }),

@@ -1,3 +1,4 @@
+import { type Clock, createVirtualClock } from '@orgport/core';
 import {
   type CloudOrgSimulator,
   cloudOrgSimulatorHarness,
@@ -7,12 +8,17 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCloudOrgAdapter } from '../src/index.js';
 
-const makeAdapter = (sim: CloudOrgSimulator) =>
+/**
+ * Each suite's simulator and adapter share one clock: a virtual one, so injected 429s wait
+ * no real time, except where the suite tests member-list lag (real time, which the
+ * suite's `eventually` polls).
+ */
+const makeAdapter = (sim: CloudOrgSimulator, clock?: Clock) =>
   createCloudOrgAdapter({
     baseUrl: sim.url,
     username: sim.username,
     password: sim.password,
-    http: { retry: { baseDelayMs: 5, maxDelayMs: 50 } },
+    http: { retry: { baseDelayMs: 5, maxDelayMs: 50 }, clock },
   });
 
 function suiteOn(
@@ -22,8 +28,10 @@ function suiteOn(
 ) {
   describe(label, () => {
     let simulator: CloudOrgSimulator;
+    const clock = options?.memberListLagMs ? undefined : createVirtualClock();
     beforeAll(async () => {
       simulator = await startCloudOrgSimulator({
+        clock,
         ...options,
         quirks: { listCaller: false, ...options?.quirks },
       });
@@ -34,7 +42,8 @@ function suiteOn(
     });
     runConformanceSuite({
       name: 'cloud-org',
-      makeHarness: (context) => cloudOrgSimulatorHarness(context, { simulator, makeAdapter }),
+      makeHarness: (context) =>
+        cloudOrgSimulatorHarness(context, { simulator, makeAdapter: (sim) => makeAdapter(sim, clock) }),
     });
   });
 }

@@ -15,4 +15,5 @@ export * from './http/index.js';
 export * from './migration/index.js';
 export * from './pagination/index.js';
 export type * from './ports/index.js';
+export * from './time/index.js';
 export * from './validation/index.js';

@@ -5,17 +5,23 @@ import { basicAuth, bearerTokenProvider, staticBearer } from '../src/http/auth.j
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../src/http/http-client.js';
 import type { HttpEvent } from '../src/http/http-events.js';
 import { path } from '../src/http/path.js';
+import { systemClock } from '../src/time/system-clock.js';
+import { createVirtualClock, type VirtualClock } from '../src/time/virtual-clock.js';
 import { json, startTestServer, type TestServer } from './support/test-server.js';
 
 const fast = { baseDelayMs: 5, maxDelayMs: 20 };
 let server: TestServer | undefined;
 let client: HttpClient | undefined;
+// Every wait (backoff, pacing, Retry-After) runs on a virtual clock: tests assert the time
+// that passed for the client without spending it.
+let clock: VirtualClock = createVirtualClock();
 
 afterEach(async () => {
   await client?.close();
   await server?.close();
   client = undefined;
   server = undefined;
+  clock = createVirtualClock();
 });
 
 async function setup(
@@ -29,6 +35,7 @@ async function setup(
     baseUrl: `${server.url}/api/v2`,
     retry: fast,
     onEvent: (e) => events.push(e),
+    clock,
     ...options,
   });
   return { server, client, events };
@@ -181,9 +188,10 @@ describe('http client: retries', () => {
         ? json(res, 429, { message: 'limit' }, { 'retry-after': '1' })
         : json(res, 200, { id: 'o', name: 'n' }),
     );
-    const started = Date.now();
+    const started = clock.now();
     await client.request({ method: 'GET', path: '/x', schema: Org });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(clock.now() - started).toBeGreaterThanOrEqual(950);
+    expect(clock.sleeps.some((ms) => ms >= 1000)).toBe(true);
   });
 
   it('fails rate_limited with retryAfterMs when the vendor asks for a wait beyond the cap', async () => {
@@ -200,7 +208,7 @@ describe('http client: retries', () => {
 describe('http client: rate-limit pacing', () => {
   it('waits for X-RateLimit-Reset when remaining reaches 0', async () => {
     const { client, events } = await setup((_req, res, index) => {
-      const reset = Math.ceil(Date.now() / 1000) + 1;
+      const reset = Math.ceil(clock.now() / 1000) + 1;
       json(
         res,
         200,
@@ -213,9 +221,9 @@ describe('http client: rate-limit pacing', () => {
       );
     });
     await client.request({ method: 'GET', path: '/x' });
-    const started = Date.now();
+    const started = clock.now();
     await client.request({ method: 'GET', path: '/x' });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    expect(clock.now() - started).toBeGreaterThanOrEqual(500);
     expect(events.some((e) => e.type === 'rateLimited' && e.reason === 'remaining')).toBe(true);
   });
 
@@ -224,17 +232,18 @@ describe('http client: rate-limit pacing', () => {
       json(res, 200, {}, { 'x-rate-limit-remaining': index === 0 ? '0' : '9', 'x-rate-limit-reset': '1' }),
     );
     await client.request({ method: 'GET', path: '/x' });
-    const started = Date.now();
+    const started = clock.now();
     await client.request({ method: 'GET', path: '/x' });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(clock.now() - started).toBeGreaterThanOrEqual(900);
   });
 
   it('shares one budget between concurrent requests: a 429 pauses all of them', async () => {
     let limitedUntil = 0;
     const statuses: number[] = [];
+    let others: Promise<unknown>[] = [];
     const { client, server } = await setup((_req, res, index) => {
-      if (index === 0) limitedUntil = Date.now() + 600;
-      const status = Date.now() < limitedUntil ? 429 : 200;
+      if (index === 0) limitedUntil = clock.now() + 600;
+      const status = clock.now() < limitedUntil ? 429 : 200;
       statuses.push(status);
       json(
         res,
@@ -243,13 +252,16 @@ describe('http client: rate-limit pacing', () => {
         status === 429 ? { 'retry-after': '1' } : {},
       );
     });
+    // The others start the moment the first request begins to wait out its Retry-After:
+    // they must wait too.
+    client.on((event) => {
+      if (event.type !== 'retry' || others.length > 0) return;
+      others = Array.from({ length: 6 }, () => client.request({ method: 'GET', path: '/y', schema: Org }));
+    });
     const first = client.request({ method: 'GET', path: '/x', schema: Org });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    // These start while the first request waits out its Retry-After: they must wait too.
-    const others = Array.from({ length: 6 }, () =>
-      client.request({ method: 'GET', path: '/y', schema: Org }),
-    );
-    await Promise.all([first, ...others]);
+    await first;
+    await Promise.all(others);
+    expect(others).toHaveLength(6);
     expect(statuses.filter((status) => status === 429)).toHaveLength(1);
     expect(server.requests).toHaveLength(8);
   });
@@ -258,7 +270,7 @@ describe('http client: rate-limit pacing', () => {
     let served = 0;
     const { client, server } = await setup((_req, res) => {
       served++;
-      const reset = Math.ceil(Date.now() / 1000) + 1;
+      const reset = Math.ceil(clock.now() / 1000) + 1;
       json(
         res,
         200,
@@ -267,10 +279,10 @@ describe('http client: rate-limit pacing', () => {
       );
     });
     await client.request({ method: 'GET', path: '/first' });
-    const started = Date.now();
+    const started = clock.now();
     await Promise.all(Array.from({ length: 4 }, () => client?.request({ method: 'GET', path: '/x' })));
     expect(server.requests).toHaveLength(5);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    expect(clock.now() - started).toBeGreaterThanOrEqual(400);
   });
 });
 
@@ -308,8 +320,10 @@ describe('http client: timeouts and abort', () => {
   });
 
   it('cancels a retry wait on abort', async () => {
+    // The real clock: this test is about cancelling a timer that is really waiting.
     const { client } = await setup((_req, res) => json(res, 429, {}, { 'retry-after': '30' }), {
       retry: { ...fast, maxRetryAfterMs: 60_000 },
+      clock: systemClock,
     });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
@@ -398,16 +412,16 @@ describe('http client: auth and secrets', () => {
   });
 
   it('refreshes a token shortly before it expires', async () => {
-    let now = 1_000_000;
+    const tokenClock = createVirtualClock(1_000_000);
     let fetches = 0;
     const provider = bearerTokenProvider({
-      now: () => now,
+      clock: tokenClock,
       fetchToken: async () => ({ accessToken: `t${++fetches}`, expiresInSeconds: 60 }),
     });
     expect(await provider.headers()).toEqual({ authorization: 'Bearer t1' });
-    now += 49_000;
+    tokenClock.advance(49_000);
     expect(await provider.headers()).toEqual({ authorization: 'Bearer t1' });
-    now += 2_000; // within 10 s of expiry
+    tokenClock.advance(2_000); // within 10 s of expiry
     expect(await provider.headers()).toEqual({ authorization: 'Bearer t2' });
   });
 
@@ -515,12 +529,12 @@ describe('http client: per-route rate-limit buckets', () => {
       );
     });
     await client.request({ method: 'GET', path: '/slow', rateLimitKey: 'GET /slow' });
-    const started = Date.now();
+    const started = clock.now();
     await client.request({ method: 'GET', path: '/fast', rateLimitKey: 'GET /fast' });
-    expect(Date.now() - started).toBeLessThan(500);
-    const waited = Date.now();
+    expect(clock.now() - started).toBe(0);
+    const waited = clock.now();
     await client.request({ method: 'GET', path: '/slow', rateLimitKey: 'GET /slow' });
-    expect(Date.now() - waited).toBeGreaterThanOrEqual(1500);
+    expect(clock.now() - waited).toBeGreaterThanOrEqual(1500);
     expect(server.requests).toHaveLength(3);
   });
 });

@@ -1,4 +1,6 @@
 import { OrgPortError } from '../errors/orgport-error.js';
+import type { Clock } from '../time/clock.js';
+import { systemClock } from '../time/system-clock.js';
 
 /**
  * Adds credentials to requests. `secrets()` lists every secret the provider knows
@@ -56,7 +58,7 @@ export interface BearerTokenProviderOptions {
   /** Secrets besides the token itself (e.g. the client secret) to redact. */
   readonly extraSecrets?: readonly string[];
   /** Clock, injectable for tests. */
-  readonly now?: () => number;
+  readonly clock?: Clock | undefined;
 }
 
 /**
@@ -65,7 +67,8 @@ export interface BearerTokenProviderOptions {
  * (single flight).
  */
 export function bearerTokenProvider(options: BearerTokenProviderOptions): AuthProvider {
-  const { fetchToken, refreshBeforeExpiryMs = 10_000, extraSecrets = [], now = Date.now } = options;
+  const { fetchToken, refreshBeforeExpiryMs = 10_000, extraSecrets = [], clock = systemClock } = options;
+  const now = (): number => clock.now();
   let token: string | undefined;
   let expiresAtMs = 0;
   let inFlight: Promise<string> | undefined;

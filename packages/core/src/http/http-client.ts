@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../errors/error-code.js';
 import { OrgPortError } from '../errors/orgport-error.js';
 import { throwIfAborted } from '../errors/to-orgport-error.js';
+import type { Clock } from '../time/clock.js';
+import { systemClock } from '../time/system-clock.js';
 import { formatIssues } from '../validation/format-issues.js';
 import type { AuthProvider } from './auth.js';
 import { parseBaseUrl } from './base-url.js';
@@ -11,7 +13,6 @@ import { RateLimitBudget } from './rate-limit-budget.js';
 import { type RateLimitInfo, readRateLimitHeaders } from './rate-limit-headers.js';
 import { redact } from './redactor.js';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry-policy.js';
-import { sleep } from './sleep.js';
 import { errorCodeForStatus } from './status-code.js';
 
 /** HTTP methods the transport sends. */
@@ -82,8 +83,11 @@ export interface HttpClientOptions {
   readonly secrets?: readonly string[] | undefined;
   /** Random source for jitter, injectable for tests. */
   readonly random?: (() => number) | undefined;
-  /** Clock, injectable for tests. */
-  readonly now?: (() => number) | undefined;
+  /**
+   * Time source for backoff, rate-limit pacing and `Retry-After` (default: the real clock).
+   * Socket timeouts always use real time.
+   */
+  readonly clock?: Clock | undefined;
 }
 
 /** The transport settings an adapter lets its users override. */
@@ -239,7 +243,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     requestMs: 60_000,
     ...options.timeouts,
   };
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = (): number => clock.now();
   const random = options.random ?? Math.random;
   const listeners = new Set<HttpEventListener>();
   if (options.onEvent) listeners.add(options.onEvent);
@@ -272,7 +277,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const name = key ?? '';
     let budget = budgets.get(name);
     if (!budget) {
-      budget = new RateLimitBudget(now, (waitMs, reason) =>
+      budget = new RateLimitBudget(clock, (waitMs, reason) =>
         emit({ type: 'rateLimited', vendor, waitMs, reason }),
       );
       budgets.set(name, budget);
@@ -415,7 +420,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     ): Promise<void> => {
       if (attempt >= policy.maxRetries) throw error();
       emit({ type: 'retry', vendor, method: request.method, path: fullPath, attempt, delayMs, reason });
-      await sleep(delayMs, request.signal);
+      await clock.sleep(delayMs, request.signal);
       attempt++;
     };
 

@@ -7,6 +7,5 @@ export * from './rate-limit-budget.js';
 export * from './rate-limit-headers.js';
 export * from './redactor.js';
 export * from './retry-policy.js';
-export * from './sleep.js';
 export * from './status-code.js';
 export * from './verified-write.js';

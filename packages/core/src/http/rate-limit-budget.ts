@@ -1,5 +1,6 @@
+import type { Clock } from '../time/clock.js';
+import { systemClock } from '../time/system-clock.js';
 import type { RateLimitInfo } from './rate-limit-headers.js';
-import { sleep } from './sleep.js';
 
 /** Called when a request has to wait for the rate-limit budget. */
 export type RateLimitWaitListener = (waitMs: number, reason: 'remaining' | 'retry-after') => void;
@@ -20,11 +21,15 @@ export class RateLimitBudget {
   private inFlight = 0;
   private probing = false;
 
-  /** Creates a budget; `now` is injectable for tests. */
+  /** Creates a budget; the clock is injectable for tests. */
   constructor(
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = systemClock,
     private readonly onWait?: RateLimitWaitListener,
   ) {}
+
+  private now(): number {
+    return this.clock.now();
+  }
 
   /** Waits until a request may be sent, then reserves a slot; call the returned release when it completes. */
   async acquire(signal?: AbortSignal): Promise<() => void> {
@@ -33,7 +38,7 @@ export class RateLimitBudget {
       if (this.blockedUntilMs > now) {
         const wait = this.blockedUntilMs - now;
         this.onWait?.(wait, 'retry-after');
-        await sleep(wait, signal);
+        await this.clock.sleep(wait, signal);
         continue;
       }
       if (this.probing) {
@@ -42,7 +47,7 @@ export class RateLimitBudget {
           this.probing = false;
           this.remaining = undefined;
         } else {
-          await sleep(2, signal);
+          await this.clock.sleep(2, signal);
           continue;
         }
       } else if (this.remaining !== undefined && this.resetAtMs <= now) {
@@ -53,7 +58,7 @@ export class RateLimitBudget {
       } else if (this.remaining !== undefined && this.remaining - this.inFlight <= 0) {
         const wait = Math.max(1, this.resetAtMs - now);
         this.onWait?.(wait, 'remaining');
-        await sleep(wait, signal);
+        await this.clock.sleep(wait, signal);
         continue;
       }
       return this.reserve();

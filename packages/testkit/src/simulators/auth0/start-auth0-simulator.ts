@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type Clock, systemClock } from '@orgport/core';
 import { type FixtureOptions, type Fixtures, fixtures as makeFixtures } from '../../fixtures/fixtures.js';
 import { type FaultOptions, Faults } from '../shared/faults.js';
 import { RequestStats } from '../shared/request-stats.js';
@@ -46,6 +47,12 @@ export interface Auth0SimulatorOptions {
   readonly latencyMs?: number;
   /** Port on 127.0.0.1; default 0 (any free port). */
   readonly port?: number;
+  /**
+   * Time source of tokens, rate-limit buckets, `Retry-After` and timestamps (default: the
+   * real clock). Share a virtual clock with the client under test and a 429's wait takes no
+   * real time. Latency stays real: it exists to exercise real socket timeouts.
+   */
+  readonly clock?: Clock | undefined;
 }
 
 /** A running Auth0 simulator. */
@@ -90,7 +97,8 @@ export interface Auth0Simulator {
  * ```
  */
 export async function startAuth0Simulator(options: Auth0SimulatorOptions = {}): Promise<Auth0Simulator> {
-  const store = new Auth0Store(options.seed ?? 1);
+  const clock = options.clock ?? systemClock;
+  const store = new Auth0Store(options.seed ?? 1, () => clock.now());
   const stats = new RequestStats();
   const faults = new Faults();
   if (options.faults) faults.configure(options.faults);
@@ -114,7 +122,9 @@ export async function startAuth0Simulator(options: Auth0SimulatorOptions = {}): 
   let buckets =
     options.rateLimit === false
       ? undefined
-      : new TokenBuckets(options.rateLimit ?? { capacity: 10_000, refillPerSecond: 10_000 });
+      : new TokenBuckets(options.rateLimit ?? { capacity: 10_000, refillPerSecond: 10_000 }, () =>
+          clock.now(),
+        );
   let origin = '';
   const expiresIn = options.tokenExpiresInSeconds ?? 86_400;
   const quirks: Auth0Quirks = {
@@ -301,7 +311,7 @@ export async function startAuth0Simulator(options: Auth0SimulatorOptions = {}): 
     issuedTokens,
     revokeTokens: () => tokens.revokeAll(),
     setRateLimit(rate) {
-      buckets = rate === false ? undefined : new TokenBuckets(rate);
+      buckets = rate === false ? undefined : new TokenBuckets(rate, () => clock.now());
     },
     setMemberListLag(ms) {
       (context as { memberListLagMs: number }).memberListLagMs = ms;

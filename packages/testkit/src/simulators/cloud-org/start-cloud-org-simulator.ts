@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { type Clock, systemClock } from '@orgport/core';
 import { type FixtureOptions, type Fixtures, fixtures as makeFixtures } from '../../fixtures/fixtures.js';
 import { type FaultOptions, Faults } from '../shared/faults.js';
 import { RequestStats } from '../shared/request-stats.js';
@@ -32,6 +33,12 @@ export interface CloudOrgSimulatorOptions {
   readonly latencyMs?: number;
   /** Port on 127.0.0.1; default 0 (any free port). */
   readonly port?: number;
+  /**
+   * Time source of tokens, rate-limit buckets, `Retry-After` and timestamps (default: the
+   * real clock). Share a virtual clock with the client under test and a 429's wait takes no
+   * real time. Latency stays real: it exists to exercise real socket timeouts.
+   */
+  readonly clock?: Clock | undefined;
 }
 
 /** A running cloud-org simulator. */
@@ -66,7 +73,8 @@ const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
 export async function startCloudOrgSimulator(
   options: CloudOrgSimulatorOptions = {},
 ): Promise<CloudOrgSimulator> {
-  const store = new CloudOrgStore(options.seed ?? 1);
+  const clock = options.clock ?? systemClock;
+  const store = new CloudOrgStore(options.seed ?? 1, () => clock.now());
   const stats = new RequestStats();
   const faults = new Faults();
   if (options.faults) faults.configure(options.faults);
@@ -105,7 +113,9 @@ export async function startCloudOrgSimulator(
   let buckets =
     options.rateLimit === false
       ? undefined
-      : new TokenBuckets(options.rateLimit ?? { capacity: 10_000, refillPerSecond: 10_000 });
+      : new TokenBuckets(options.rateLimit ?? { capacity: 10_000, refillPerSecond: 10_000 }, () =>
+          clock.now(),
+        );
   const context: CloudOrgContext = { store, quirks };
 
   const authenticate = (request: SimRequest): string | undefined => {
@@ -125,7 +135,7 @@ export async function startCloudOrgSimulator(
   const resetHeader = (verdict: BucketVerdict): string => {
     if (quirks.resetFormat === 'epoch') return String(Math.ceil(verdict.resetAtMs / 1000));
     if (quirks.resetFormat === 'seconds')
-      return String(Math.max(0, Math.ceil((verdict.resetAtMs - Date.now()) / 1000)));
+      return String(Math.max(0, Math.ceil((verdict.resetAtMs - clock.now()) / 1000)));
     return new Date(verdict.resetAtMs).toISOString();
   };
   const tooMany = (verdict?: BucketVerdict): SimResponse => ({
@@ -134,7 +144,7 @@ export async function startCloudOrgSimulator(
     headers: {
       ...TEXT,
       'retry-after': String(
-        Math.max(1, Math.ceil(((verdict?.resetAtMs ?? Date.now() + 1000) - Date.now()) / 1000)),
+        Math.max(1, Math.ceil(((verdict?.resetAtMs ?? clock.now() + 1000) - clock.now()) / 1000)),
       ),
     },
   });
@@ -212,7 +222,7 @@ export async function startCloudOrgSimulator(
     faults,
     addCredential: (userId) => addCredential(userId),
     setRateLimit(rate) {
-      buckets = rate === false ? undefined : new TokenBuckets(rate);
+      buckets = rate === false ? undefined : new TokenBuckets(rate, () => clock.now());
     },
     close: () => server.close(),
   };
