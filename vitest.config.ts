@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: [
       'packages/*/test/**/*.test.ts',
+      'vendors/*/*/test/**/*.test.ts',
       'examples/*/test/**/*.test.ts',
       'reliability/test/**/*.test.ts',
       'bench/test/**/*.test.ts',

@@ -1,8 +1,9 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { applyMigration, createDirectory, planMigration, type RoleMappingInput } from '@orgport/core';
+import { startAuth0Simulator } from '@orgport/simulator-auth0';
+import { startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import { fixtures } from '@orgport/testkit/fixtures';
-import { startAuth0Simulator, startCloudOrgSimulator } from '@orgport/testkit/simulators';
 import type { ContenderReport } from './contender-protocol.js';
 import { median, runInChild, spread } from './measure.js';
 

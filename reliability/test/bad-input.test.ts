@@ -1,7 +1,9 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { createDirectory, type Directory, loadRoleMapping, loadSnapshot, OrgPortError } from '@orgport/core';
-import { type RequestStats, startAuth0Simulator, startCloudOrgSimulator } from '@orgport/testkit';
+import { startAuth0Simulator } from '@orgport/simulator-auth0';
+import { startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
+import type { RequestStats } from '@orgport/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 interface Target {

@@ -5,13 +5,9 @@ import { join, resolve } from 'node:path';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { DEMO_MAPPING, seedDemoTarget } from '@orgport/cli';
 import { applyMigration, createDirectory, type MigrationPlan } from '@orgport/core';
-import {
-  type CloudOrgSimulator,
-  fixtures,
-  SeededRandom,
-  startAuth0Simulator,
-  startCloudOrgSimulator,
-} from '@orgport/testkit';
+import { startAuth0Simulator } from '@orgport/simulator-auth0';
+import { type CloudOrgSimulator, startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
+import { fixtures, SeededRandom } from '@orgport/testkit';
 import { describe, expect, it } from 'vitest';
 
 // Kills the real `orgport migrate` process with SIGKILL at random journal points, resumes,

@@ -1,12 +1,9 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { createDirectory, createVirtualClock, type Directory, OrgPortError } from '@orgport/core';
-import {
-  type Faults,
-  type RequestStats,
-  startAuth0Simulator,
-  startCloudOrgSimulator,
-} from '@orgport/testkit';
+import { startAuth0Simulator } from '@orgport/simulator-auth0';
+import { startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
+import type { Faults, RequestStats } from '@orgport/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanTenant } from './scan.js';
 

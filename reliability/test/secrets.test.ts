@@ -13,7 +13,8 @@ import {
   planMigration,
   snapshotRecords,
 } from '@orgport/core';
-import { startAuth0Simulator, startCloudOrgSimulator } from '@orgport/testkit';
+import { startAuth0Simulator } from '@orgport/simulator-auth0';
+import { startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -187,6 +188,13 @@ describe('secrets never leave', () => {
       }
     };
     for (const pkg of readdirSync(join(ROOT, 'packages'))) walk(join(ROOT, 'packages', pkg, 'src'));
+    for (const vendor of readdirSync(join(ROOT, 'vendors')))
+      for (const pkg of readdirSync(join(ROOT, 'vendors', vendor)))
+        walk(join(ROOT, 'vendors', vendor, pkg, 'src'));
+    expect(offenders).toEqual([]);
+    // The walk must have reached both vendor folders' sources.
+    const seen = readdirSync(join(ROOT, 'vendors'));
+    expect(seen).toEqual(expect.arrayContaining(['auth0', 'cloud-org']));
     expect(offenders).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { createDirectory, createVirtualClock } from '@orgport/core';
-import { startAuth0Simulator, startCloudOrgSimulator } from '@orgport/testkit';
+import { startAuth0Simulator } from '@orgport/simulator-auth0';
+import { startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import { describe, expect, it } from 'vitest';
 
 // Waits run on a virtual clock shared by simulator and client: injected 429s cost no real time.

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { registerCapabilitiesCommand } from './commands/capabilities-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
@@ -7,10 +8,17 @@ import { registerQueryCommands } from './commands/query-commands.js';
 import { registerSimCommand } from './commands/sim-command.js';
 import { OUTPUT_FORMATS } from './output/output-format.js';
 
+/** The CLI's own version, from its package.json (one level above both `src/` and `dist/`). */
+function ownVersion(): string {
+  const text = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}
+
 /** Builds the `orgport` command-line program. */
 export function createProgram(): Command {
   const program = new Command('orgport')
     .description('One API over organization membership, whichever identity vendor holds it.')
+    .version(ownVersion(), '-V, --version', 'print the version')
     .option(
       '-c, --connection <name>',
       'connection: a name from the config file, or auth0 / cloud-org (from ORGPORT_* variables)',

@@ -4,13 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { applyMigration, createDirectory, type MigrationPlan } from '@orgport/core';
-import { fixtures } from '@orgport/testkit/fixtures';
-import {
-  type Auth0Simulator,
-  type CloudOrgSimulator,
-  startAuth0Simulator,
-  startCloudOrgSimulator,
-} from '@orgport/testkit/simulators';
+import { type Auth0Simulator, startAuth0Simulator } from '@orgport/simulator-auth0';
+import { type CloudOrgSimulator, startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
+import { fixtures } from '@orgport/simulator-kit/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MAPPING } from '../src/demo/demo-mapping.js';
 import { seedDemoTarget } from '../src/demo/seed-demo-target.js';

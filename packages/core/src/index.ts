@@ -17,3 +17,4 @@ export * from './pagination/index.js';
 export type * from './ports/index.js';
 export * from './time/index.js';
 export * from './validation/index.js';
+export * from './vendor/index.js';

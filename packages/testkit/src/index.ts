@@ -11,6 +11,5 @@
  * @packageDocumentation
  */
 export * from './conformance/index.js';
-export * from './fixtures/index.js';
 export * from './memory/index.js';
 export * from './simulators/index.js';

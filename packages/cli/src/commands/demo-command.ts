@@ -1,6 +1,5 @@
 import { OrgPortError } from '@orgport/core';
 import type { Command } from 'commander';
-import { runDemo } from '../demo/run-demo.js';
 import { EXIT } from '../errors/exit-codes.js';
 
 /** `orgport demo`. */
@@ -18,6 +17,8 @@ export function registerDemoCommand(program: Command): void {
       if (!Number.isInteger(membersPerOrg) || membersPerOrg < 2 || membersPerOrg > 20_000)
         throw new OrgPortError('invalid_argument', '--members must be 2–20000');
       const { quiet } = command.optsWithGlobals() as { quiet?: boolean };
+      // The demo needs both simulators, faker and the routers: load them only now.
+      const { runDemo } = await import('../demo/run-demo.js');
       const result = await runDemo({ organizations, membersPerOrg, quiet });
       if (result.failed > 0 || result.replanned > 0) process.exitCode = EXIT.failure;
     });

@@ -1,10 +1,10 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { OrgPortError } from '@orgport/core';
-import { startAuth0Simulator, startCloudOrgSimulator } from '@orgport/testkit/simulators';
 import type { Command } from 'commander';
 import { DEFAULT_CONFIG_FILE } from '../connections/resolve-connection.js';
+import { vendorNamed } from '../vendors/vendor-registry.js';
 
-/** `sim auth0|cloud-org`: a seeded local simulator; its connection goes into the config file (the secret is never printed). */
+/** `sim <vendor>`: a seeded local simulator; its connection goes into the config file (the secret is never printed). */
 export function registerSimCommand(program: Command): void {
   program
     .command('sim <vendor>')
@@ -33,30 +33,14 @@ export function registerSimCommand(program: Command): void {
           organizations: numbers.orgs as number,
           membersPerOrg: numbers.members as number,
         };
-        const name = options.name ?? `sim-${vendor}`;
-        let connection: Record<string, string>;
-        let close: () => Promise<void>;
-        if (vendor === 'auth0') {
-          const sim = await startAuth0Simulator({ fixtures, port: numbers.port as number });
-          connection = {
-            vendor: 'auth0',
-            baseUrl: sim.url,
-            clientId: sim.clientId,
-            clientSecret: sim.clientSecret,
-          };
-          close = sim.close;
-        } else if (vendor === 'cloud-org') {
-          const sim = await startCloudOrgSimulator({ fixtures, port: numbers.port as number });
-          connection = {
-            vendor: 'cloud-org',
-            baseUrl: sim.url,
-            username: sim.username,
-            password: sim.password,
-          };
-          close = sim.close;
-        } else {
-          throw new OrgPortError('invalid_argument', 'vendor must be auth0 or cloud-org');
-        }
+        const definition = vendorNamed(vendor);
+        const name = options.name ?? `sim-${definition.name}`;
+        if (!definition.loadSimulator)
+          throw new OrgPortError('unsupported', `${definition.name} has no simulator`);
+        const simulator = await definition.loadSimulator();
+        const running = await simulator.start({ fixtures, port: numbers.port as number });
+        const connection = { vendor: definition.name, ...running.connection };
+        const close = running.close;
         const file = config ?? DEFAULT_CONFIG_FILE;
         const current = existsSync(file)
           ? (JSON.parse(readFileSync(file, 'utf8')) as { connections?: Record<string, unknown> })
@@ -67,7 +51,7 @@ export function registerSimCommand(program: Command): void {
         );
         chmodSync(file, 0o600);
         process.stdout.write(
-          `${vendor} simulator on ${connection.baseUrl} — saved as connection "${name}" in ${file} (credentials not shown).\n`,
+          `${definition.name} simulator on ${running.url} — saved as connection "${name}" in ${file} (credentials not shown).\n`,
         );
         process.stdout.write(`Try: orgport orgs list --connection ${name}\nCtrl-C to stop.\n`);
         await new Promise<void>((resolve) => {

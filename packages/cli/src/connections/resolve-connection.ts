@@ -1,34 +1,26 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { formatIssues, OrgPortError } from '@orgport/core';
-import { ConfigFileSchema, type ConnectionSpec, ConnectionSpecSchema, VENDORS } from './connection-spec.js';
+import { formatIssues, OrgPortError, type VendorDefinition } from '@orgport/core';
+import { VENDORS } from '../vendors/vendor-registry.js';
+import { ConfigFileSchema, type ConnectionSpec } from './connection-spec.js';
 
 /** The default config file, looked up in the working directory. */
 export const DEFAULT_CONFIG_FILE = 'orgport.config.json';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const fromEnvironment = (vendor: (typeof VENDORS)[number], env: Env): Record<string, unknown> =>
-  vendor === 'auth0'
-    ? {
-        vendor,
-        domain: env.ORGPORT_AUTH0_DOMAIN,
-        baseUrl: env.ORGPORT_AUTH0_BASE_URL,
-        clientId: env.ORGPORT_AUTH0_CLIENT_ID,
-        clientSecret: env.ORGPORT_AUTH0_CLIENT_SECRET,
-        token: env.ORGPORT_AUTH0_TOKEN,
-      }
-    : {
-        vendor,
-        baseUrl: env.ORGPORT_CLOUD_ORG_BASE_URL,
-        username: env.ORGPORT_CLOUD_ORG_USERNAME,
-        password: env.ORGPORT_CLOUD_ORG_PASSWORD,
-      };
+/** A vendor's settings from its `ORGPORT_*` environment variables. */
+const fromEnvironment = (vendor: VendorDefinition<object>, env: Env): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(vendor.environment).map(([setting, variable]) => [setting, env[variable]]),
+  );
 
 /** Replaces `env:NAME` values with the variable's value (a missing variable is an error naming it, never its value). */
 function expandEnv(values: Record<string, unknown>, env: Env, where: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (typeof value === 'string' && value.startsWith('env:')) {
+  // Object.fromEntries defines own properties: a `__proto__` key stays a key (and the
+  // vendor's strict schema refuses it) instead of replacing the prototype.
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => {
+      if (typeof value !== 'string' || !value.startsWith('env:')) return [key, value];
       const name = value.slice(4);
       const resolved = env[name];
       if (resolved === undefined)
@@ -36,18 +28,17 @@ function expandEnv(values: Record<string, unknown>, env: Env, where: string): Re
           'invalid_argument',
           `${where}.${key}: environment variable ${name} is not set`,
         );
-      out[key] = resolved;
-    } else out[key] = value;
-  }
-  return out;
+      return [key, resolved];
+    }),
+  );
 }
 
 /** Reads the config file's connections (none when the default file is absent). */
-export function readConfig(path: string | undefined): Record<string, Record<string, unknown>> {
+export function readConfig(path: string | undefined): Map<string, Record<string, unknown>> {
   const file = path ?? DEFAULT_CONFIG_FILE;
   if (!existsSync(file)) {
     if (path) throw new OrgPortError('invalid_argument', `config file ${path} does not exist`);
-    return {};
+    return new Map();
   }
   let json: unknown;
   try {
@@ -61,7 +52,7 @@ export function readConfig(path: string | undefined): Record<string, Record<stri
   const parsed = ConfigFileSchema.safeParse(json);
   if (!parsed.success)
     throw new OrgPortError('invalid_argument', `config file ${file}: ${formatIssues(parsed.error)}`);
-  return parsed.data.connections;
+  return new Map(Object.entries(parsed.data.connections));
 }
 
 /**
@@ -74,19 +65,27 @@ export function resolveConnection(
   env: Env = process.env,
 ): ConnectionSpec {
   const connections = readConfig(configPath);
-  const named = connections[name];
+  const named = connections.get(name);
+  const fromVendor = named ? undefined : VENDORS.get(name);
   const raw = named
     ? expandEnv(named, env, `connections.${name}`)
-    : (VENDORS as readonly string[]).includes(name)
-      ? fromEnvironment(name as (typeof VENDORS)[number], env)
+    : fromVendor
+      ? { vendor: name, ...fromEnvironment(fromVendor, env) }
       : undefined;
   if (!raw) {
-    const known = [...Object.keys(connections), ...VENDORS].join(', ');
+    const known = [...connections.keys(), ...VENDORS.keys()].join(', ');
     throw new OrgPortError('invalid_argument', `unknown connection "${name}" (known: ${known})`);
   }
-  const defined = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
-  const parsed = ConnectionSpecSchema.safeParse(defined);
+  const { vendor: vendorName, ...rest } = raw;
+  const vendor = typeof vendorName === 'string' ? VENDORS.get(vendorName) : undefined;
+  if (!vendor)
+    throw new OrgPortError(
+      'invalid_argument',
+      `connection ${name}: vendor: must be one of ${[...VENDORS.keys()].join(', ')}`,
+    );
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  const parsed = vendor.connectionSchema.safeParse(defined);
   if (!parsed.success)
     throw new OrgPortError('invalid_argument', `connection ${name}: ${formatIssues(parsed.error)}`);
-  return parsed.data;
+  return { vendor: vendor.name, settings: parsed.data };
 }

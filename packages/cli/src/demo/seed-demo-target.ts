@@ -1,5 +1,5 @@
-import type { Fixtures } from '@orgport/testkit/fixtures';
-import type { CloudOrgSimulator } from '@orgport/testkit/simulators';
+import type { CloudOrgSimulator } from '@orgport/simulator-cloud-org';
+import type { Fixtures } from '@orgport/simulator-kit/fixtures';
 
 /**
  * The cloud-org side of the demo, as a company halfway through onboarding would have it:

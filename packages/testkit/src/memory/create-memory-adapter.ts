@@ -18,8 +18,8 @@ import {
   type PermissionGroup,
   throwIfAborted,
 } from '@orgport/core';
+import type { OrderedIndex } from '@orgport/simulator-kit';
 import { type MemoryInvitation, type MemoryMembership, MemoryStore } from './memory-store.js';
-import type { OrderedIndex } from './ordered-index.js';
 
 /** Options of {@link createMemoryAdapter}. */
 export interface MemoryAdapterOptions {

@@ -1,4 +1,3 @@
 export * from './create-memory-adapter.js';
 export * from './memory-harness.js';
 export * from './memory-store.js';
-export * from './ordered-index.js';

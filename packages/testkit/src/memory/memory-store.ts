@@ -1,5 +1,5 @@
 import type { ClientGrant, Connection, MemberKind, Organization, Product, Role, User } from '@orgport/core';
-import { OrderedIndex } from './ordered-index.js';
+import { OrderedIndex } from '@orgport/simulator-kit';
 
 /** One membership as the memory adapter stores it. */
 export interface MemoryMembership {

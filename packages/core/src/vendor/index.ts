@@ -1,0 +1,2 @@
+export * from './load-optional-simulator.js';
+export type * from './vendor-definition.js';

@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import type { Capabilities } from '../capabilities/capabilities.js';
+import type { HttpTransportOptions } from '../http/http-client.js';
+import type { Adapter } from '../ports/adapter.js';
+
+/** What to seed a vendor simulator with. */
+export interface VendorSimulatorSeed {
+  /** Fixture seed. */
+  readonly seed: number;
+  /** Organizations to create. */
+  readonly organizations: number;
+  /** Members per organization. */
+  readonly membersPerOrg: number;
+}
+
+/** A vendor simulator started through its {@link VendorDefinition}. */
+export interface RunningVendorSimulator {
+  /** Its origin on 127.0.0.1. */
+  readonly url: string;
+  /** Connection settings that reach it (they hold its secret: store them, never print them). */
+  readonly connection: Readonly<Record<string, string>>;
+  /** Stops it. */
+  close(): Promise<void>;
+}
+
+/** A vendor's local simulator, loaded on demand (`orgport sim`, `orgport demo`). */
+export interface VendorSimulator {
+  /** Starts a seeded simulator on 127.0.0.1 (`port` 0: any free port). */
+  start(options: {
+    readonly fixtures: VendorSimulatorSeed;
+    readonly port?: number;
+  }): Promise<RunningVendorSimulator>;
+}
+
+/**
+ * Everything a tool needs to know about one vendor, exported by its adapter package as one
+ * value: the CLI iterates a registry of these, so adding a vendor is one folder and one
+ * registry line.
+ *
+ * @typeParam Settings - the connection settings, as a config file or the environment gives them
+ */
+export interface VendorDefinition<Settings extends object = Record<string, unknown>> {
+  /** Stable vendor name, e.g. `auth0`; the adapter's `name`. */
+  readonly name: string;
+  /** One line saying what the vendor is. */
+  readonly title: string;
+  /** The adapter's capability manifest. */
+  readonly capabilities: Capabilities;
+  /**
+   * Connection settings as a config file or the environment gives them (plain JSON values,
+   * no transport settings). Strict: an unknown key is an error, not ignored.
+   */
+  readonly connectionSchema: z.ZodType<Settings>;
+  /** Setting name → the environment variable that gives it (e.g. `clientSecret` → `ORGPORT_AUTH0_CLIENT_SECRET`). */
+  readonly environment: Readonly<Record<string, string>>;
+  /** Builds the adapter from validated settings and transport overrides. */
+  create(settings: Settings, http?: HttpTransportOptions): Adapter;
+  /** Loads the vendor's simulator; only tools that start simulators call it. */
+  readonly loadSimulator?: (() => Promise<VendorSimulator>) | undefined;
+}
