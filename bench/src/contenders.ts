@@ -1,6 +1,7 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
-import { createDirectory, IdFingerprintSet } from '@orgport/core';
+import { createDirectory } from '@orgport/core';
+import { IdFingerprintSet } from '@orgport/core/driver';
 import { ManagementClient } from 'auth0';
 import { Pool } from 'undici';
 import type { ContenderJob } from './contender-protocol.js';

@@ -1,6 +1,7 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
-import { applyMigration, createDirectory, planMigration, type RoleMappingInput } from '@orgport/core';
+import { createDirectory } from '@orgport/core';
+import { applyMigration, planMigration, type RoleMappingInput } from '@orgport/migrate';
 import { startAuth0Simulator } from '@orgport/simulator-auth0';
 import { startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import { fixtures } from '@orgport/testkit/fixtures';

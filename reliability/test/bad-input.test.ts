@@ -1,6 +1,7 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
-import { createDirectory, type Directory, loadRoleMapping, loadSnapshot, OrgPortError } from '@orgport/core';
+import { createDirectory, type Directory, OrgPortError } from '@orgport/core';
+import { loadRoleMapping, loadSnapshot } from '@orgport/migrate';
 import { startAuth0Simulator } from '@orgport/simulator-auth0';
 import { startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import type { RequestStats } from '@orgport/testkit';

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { DEMO_MAPPING, seedDemoTarget } from '@orgport/cli';
-import { applyMigration, createDirectory, type MigrationPlan } from '@orgport/core';
+import { createDirectory } from '@orgport/core';
+import { applyMigration, type MigrationPlan } from '@orgport/migrate';
 import { startAuth0Simulator } from '@orgport/simulator-auth0';
 import { type CloudOrgSimulator, startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import { fixtures, SeededRandom } from '@orgport/testkit';
@@ -63,7 +64,7 @@ describe('migration crash-resume soak', () => {
   it('ends identical to an unbroken run after SIGKILL at random points, for every seed', async () => {
     if (!existsSync(BIN)) throw new Error('build first: npx tsc -b');
     const reference = await world(0);
-    const { planMigration } = await import('@orgport/core');
+    const { planMigration } = await import('@orgport/migrate');
     const { createAuth0Adapter } = await import('@orgport/adapter-auth0');
     const plan: MigrationPlan = await planMigration({
       source: createDirectory(

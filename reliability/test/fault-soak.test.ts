@@ -1,6 +1,7 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
-import { createDirectory, createVirtualClock, type Directory, OrgPortError } from '@orgport/core';
+import { createDirectory, type Directory, OrgPortError } from '@orgport/core';
+import { createVirtualClock } from '@orgport/core/driver';
 import { startAuth0Simulator } from '@orgport/simulator-auth0';
 import { startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import type { Faults, RequestStats } from '@orgport/testkit';

@@ -1,15 +1,13 @@
+import { defineCapabilities, type Member } from '@orgport/core';
+import { type Page, paginate } from '@orgport/core/driver';
 import {
-  defineCapabilities,
   describeGrant,
   loadRoleMapping,
   loadSnapshot,
-  type Member,
   mapMember,
-  type Page,
-  paginate,
   type Snapshot,
   type TargetCatalog,
-} from '@orgport/core';
+} from '@orgport/migrate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

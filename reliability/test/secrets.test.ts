@@ -4,15 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
-import {
-  applyMigration,
-  createDirectory,
-  createVirtualClock,
-  type HttpEvent,
-  OrgPortError,
-  planMigration,
-  snapshotRecords,
-} from '@orgport/core';
+import { createDirectory, OrgPortError } from '@orgport/core';
+import { createVirtualClock, type HttpEvent } from '@orgport/core/driver';
+import { applyMigration, planMigration, snapshotRecords } from '@orgport/migrate';
 import { startAuth0Simulator } from '@orgport/simulator-auth0';
 import { startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import { describe, expect, it } from 'vitest';

@@ -4,9 +4,9 @@ import {
   type Member,
   type MemberKind,
   OrgPortError,
-  type Page,
   throwIfAborted,
 } from '@orgport/core';
+import type { Page } from '@orgport/core/driver';
 import type { DirectoryDocument } from './directory-document.js';
 
 const KIND: Record<DirectoryDocument['memberships'][number]['roles'][number], MemberKind> = {

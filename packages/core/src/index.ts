@@ -1,20 +1,19 @@
 /**
- * `@orgport/core`: one API over organization membership, whichever identity vendor holds it.
+ * `@orgport/core`: the portable API. One `Directory` over organization membership,
+ * whichever identity vendor holds it: the facade, the domain model, errors, capabilities
+ * and the clock seam. What adapter authors use (ports, HTTP client, paginator, helpers)
+ * is `@orgport/core/driver`; migration is `@orgport/migrate`; dependency injection is
+ * `@orgport/inversify`.
  *
  * @packageDocumentation
  */
 export * from './capabilities/index.js';
-export * from './collections/chunk.js';
-export * from './di/index.js';
 export * from './directory/index.js';
 export * from './domain/index.js';
 export * from './errors/error-code.js';
 export * from './errors/orgport-error.js';
 export * from './errors/to-orgport-error.js';
-export * from './http/index.js';
-export * from './migration/index.js';
-export * from './pagination/index.js';
-export type * from './ports/index.js';
-export * from './time/index.js';
-export * from './validation/index.js';
-export * from './vendor/index.js';
+export type * from './pagination/paged-list.js';
+export type { Adapter } from './ports/adapter.js';
+export type * from './time/clock.js';
+export { systemClock } from './time/system-clock.js';

@@ -1,12 +1,5 @@
-import {
-  type Adapter,
-  type CallOptions,
-  defineCapabilities,
-  type ListOptions,
-  type Member,
-  OrgPortError,
-  type Page,
-} from '@orgport/core';
+import { type Adapter, defineCapabilities, type Member, OrgPortError } from '@orgport/core';
+import type { CallOptions, ListOptions, Page } from '@orgport/core/driver';
 import { describe, expect, it } from 'vitest';
 import {
   type ConformanceResult,

@@ -1,4 +1,5 @@
-import { createHttpClient, OrgPortError, path } from '@orgport/core';
+import { OrgPortError } from '@orgport/core';
+import { createHttpClient, path } from '@orgport/core/driver';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type NockVendor, nockVendor } from '../src/nock/index.js';

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { OrgPortError, snapshot, snapshotRecords } from '@orgport/core';
+import { OrgPortError } from '@orgport/core';
+import { snapshot, snapshotRecords } from '@orgport/migrate';
 import type { Command } from 'commander';
 import { progressReporter } from '../progress/progress-reporter.js';
 import { withDirectory } from './command-context.js';

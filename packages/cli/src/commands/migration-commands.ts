@@ -1,14 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { type Directory, OrgPortError } from '@orgport/core';
 import {
   applyMigration,
-  type Directory,
   loadRoleMapping,
   loadSnapshot,
   type MigrationPlan,
-  OrgPortError,
   planMigration,
-} from '@orgport/core';
+} from '@orgport/migrate';
 import type { Command } from 'commander';
 import { openDirectory } from '../connections/open-directory.js';
 import { resolveConnection } from '../connections/resolve-connection.js';

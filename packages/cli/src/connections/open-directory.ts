@@ -1,4 +1,5 @@
-import { createDirectory, type Directory, type HttpEventListener } from '@orgport/core';
+import { createDirectory, type Directory } from '@orgport/core';
+import type { HttpEventListener } from '@orgport/core/driver';
 import { vendorNamed } from '../vendors/vendor-registry.js';
 import type { ConnectionSpec } from './connection-spec.js';
 

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { formatIssues, OrgPortError, type VendorDefinition } from '@orgport/core';
+import { OrgPortError } from '@orgport/core';
+import { formatIssues, type VendorDefinition } from '@orgport/core/driver';
 import { VENDORS } from '../vendors/vendor-registry.js';
 import { ConfigFileSchema, type ConnectionSpec } from './connection-spec.js';
 

@@ -1,4 +1,4 @@
-import type { RoleMappingInput } from '@orgport/core';
+import type { RoleMappingInput } from '@orgport/migrate';
 
 /**
  * The demo's mapping from Auth0 organization roles to cloud-org product groups. `auditor`

@@ -1,4 +1,4 @@
-import type { Loss, MigrationOperation, MigrationPlan } from '@orgport/core';
+import type { Loss, MigrationOperation, MigrationPlan } from '@orgport/migrate';
 
 const SYMBOL: Record<MigrationOperation['type'], string> = {
   create_organization: '+',

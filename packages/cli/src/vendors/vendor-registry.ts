@@ -1,6 +1,7 @@
 import { auth0Vendor } from '@orgport/adapter-auth0';
 import { cloudOrgVendor } from '@orgport/adapter-cloud-org';
-import { OrgPortError, type VendorDefinition } from '@orgport/core';
+import { OrgPortError } from '@orgport/core';
+import type { VendorDefinition } from '@orgport/core/driver';
 
 /**
  * Every vendor the CLI knows, by name. Adding a vendor is its folder under `vendors/` and

@@ -1,23 +1,21 @@
 import {
   type Adapter,
-  type CallOptions,
   type Capabilities,
   type Connection,
   defineCapabilities,
   type GrantInput,
   type GrantScope,
   type Invitation,
-  type ListOptions,
   type Member,
   type MemberKind,
   OPERATIONS,
   type Organization,
   OrgPortError,
-  type Page,
   type PermissionGrant,
   type PermissionGroup,
   throwIfAborted,
 } from '@orgport/core';
+import type { CallOptions, ListOptions, Page } from '@orgport/core/driver';
 import type { OrderedIndex } from '@orgport/simulator-kit';
 import { type MemoryInvitation, type MemoryMembership, MemoryStore } from './memory-store.js';
 

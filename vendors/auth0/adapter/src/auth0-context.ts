@@ -1,4 +1,4 @@
-import type { HttpClient } from '@orgport/core';
+import type { HttpClient } from '@orgport/core/driver';
 import type { RoleDirectory } from './role-directory.js';
 import type { KindRoleNames } from './wire/auth0-mapping.js';
 

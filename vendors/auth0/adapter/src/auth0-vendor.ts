@@ -1,4 +1,4 @@
-import { loadOptionalSimulator, type VendorDefinition } from '@orgport/core';
+import { loadOptionalSimulator, type VendorDefinition } from '@orgport/core/driver';
 import { z } from 'zod';
 import { AUTH0_CAPABILITIES } from './auth0-capabilities.js';
 import { AUTH0_VENDOR, createAuth0Adapter } from './create-auth0-adapter.js';

@@ -1,12 +1,5 @@
-import {
-  type Adapter,
-  bearerTokenProvider,
-  createHttpClient,
-  OrgPortError,
-  parseBaseUrl,
-  staticBearer,
-  validateInput,
-} from '@orgport/core';
+import { type Adapter, OrgPortError, validateInput } from '@orgport/core';
+import { bearerTokenProvider, createHttpClient, parseBaseUrl, staticBearer } from '@orgport/core/driver';
 import { type Auth0AdapterOptions, Auth0AdapterOptionsSchema } from './auth0-adapter-options.js';
 import { AUTH0_CAPABILITIES } from './auth0-capabilities.js';
 import type { Auth0Context } from './auth0-context.js';

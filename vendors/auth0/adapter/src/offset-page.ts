@@ -1,11 +1,11 @@
+import type { PagedList } from '@orgport/core';
 import {
   assertWithinOffsetCap,
   offsetCursor,
   type Page,
-  type PagedList,
   paginate,
   type QueryParams,
-} from '@orgport/core';
+} from '@orgport/core/driver';
 import type { z } from 'zod';
 import { type Auth0Context, OFFSET_CAP } from './auth0-context.js';
 import { wireList } from './wire/auth0-wire-schemas.js';

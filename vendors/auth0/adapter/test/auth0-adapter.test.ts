@@ -1,15 +1,10 @@
-import {
-  createDirectory,
-  createVirtualClock,
-  type Directory,
-  directoryModule,
-  type OrgPortError,
-  TOKENS,
-} from '@orgport/core';
+import { createDirectory, type Directory, type OrgPortError } from '@orgport/core';
+import { createVirtualClock } from '@orgport/core/driver';
+import { directoryModule, TOKENS, vendorModule } from '@orgport/inversify';
 import { type Auth0Simulator, startAuth0Simulator } from '@orgport/simulator-auth0';
 import { Container } from 'inversify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { auth0Module, createAuth0Adapter } from '../src/index.js';
+import { auth0Vendor, createAuth0Adapter } from '../src/index.js';
 
 let sim: Auth0Simulator | undefined;
 let directory: Directory | undefined;
@@ -73,7 +68,7 @@ describe('createAuth0Adapter options', () => {
     sim = await startAuth0Simulator({ fixtures: { seed: 2, organizations: 2, membersPerOrg: 3 } });
     const container = new Container();
     await container.load(
-      auth0Module({ baseUrl: sim.url, clientId: sim.clientId, clientSecret: sim.clientSecret }),
+      vendorModule(auth0Vendor, { baseUrl: sim.url, clientId: sim.clientId, clientSecret: sim.clientSecret }),
       directoryModule(),
     );
     directory = container.get<Directory>(TOKENS.Directory);

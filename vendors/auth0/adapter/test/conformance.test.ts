@@ -1,4 +1,5 @@
-import { type Clock, createVirtualClock } from '@orgport/core';
+import type { Clock } from '@orgport/core';
+import { createVirtualClock } from '@orgport/core/driver';
 import { type Auth0Simulator, auth0SimulatorHarness, startAuth0Simulator } from '@orgport/simulator-auth0';
 import { runConformanceSuite } from '@orgport/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import type { VendorSimulator } from '@orgport/core';
+import type { VendorSimulator } from '@orgport/core/driver';
 import { startAuth0Simulator } from './start-auth0-simulator.js';
 
 /** The Auth0 simulator as the vendor registry starts it (`orgport sim auth0`, the demo). */

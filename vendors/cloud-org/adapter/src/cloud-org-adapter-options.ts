@@ -1,4 +1,4 @@
-import type { HttpTransportOptions } from '@orgport/core';
+import type { HttpTransportOptions } from '@orgport/core/driver';
 import { z } from 'zod';
 
 /** The vendor's public API. */

@@ -1,4 +1,5 @@
-import { type HttpClient, type Member, OrgPortError, path } from '@orgport/core';
+import { type Member, OrgPortError } from '@orgport/core';
+import { type HttpClient, path } from '@orgport/core/driver';
 import { z } from 'zod';
 import { toMembers } from './wire/cloud-org-mapping.js';
 import {

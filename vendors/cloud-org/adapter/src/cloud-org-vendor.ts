@@ -1,4 +1,5 @@
-import { loadOptionalSimulator, OrgPortError, type VendorDefinition } from '@orgport/core';
+import { OrgPortError } from '@orgport/core';
+import { loadOptionalSimulator, type VendorDefinition } from '@orgport/core/driver';
 import { z } from 'zod';
 import { CLOUD_ORG_CAPABILITIES } from './cloud-org-capabilities.js';
 import { CLOUD_ORG_VENDOR, createCloudOrgAdapter } from './create-cloud-org-adapter.js';

@@ -1,4 +1,5 @@
-import { type Adapter, basicAuth, createHttpClient, validateInput } from '@orgport/core';
+import { type Adapter, validateInput } from '@orgport/core';
+import { basicAuth, createHttpClient } from '@orgport/core/driver';
 import {
   CLOUD_ORG_DEFAULT_BASE_URL,
   type CloudOrgAdapterOptions,

@@ -6,6 +6,5 @@
  */
 export * from './cloud-org-adapter-options.js';
 export * from './cloud-org-capabilities.js';
-export * from './cloud-org-module.js';
 export * from './cloud-org-vendor.js';
 export { CLOUD_ORG_VENDOR, createCloudOrgAdapter } from './create-cloud-org-adapter.js';

@@ -1,16 +1,10 @@
-import {
-  createDirectory,
-  createVirtualClock,
-  type Directory,
-  directoryModule,
-  type HttpEvent,
-  type OrgPortError,
-  TOKENS,
-} from '@orgport/core';
+import { createDirectory, type Directory, type OrgPortError } from '@orgport/core';
+import { createVirtualClock, type HttpEvent } from '@orgport/core/driver';
+import { directoryModule, TOKENS, vendorModule } from '@orgport/inversify';
 import { type CloudOrgSimulator, startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import { Container } from 'inversify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cloudOrgModule, createCloudOrgAdapter } from '../src/index.js';
+import { cloudOrgVendor, createCloudOrgAdapter } from '../src/index.js';
 
 let sim: CloudOrgSimulator | undefined;
 let directory: Directory | undefined;
@@ -66,7 +60,7 @@ describe('createCloudOrgAdapter', () => {
     sim = await startCloudOrgSimulator({ fixtures: { seed: 1, organizations: 3, membersPerOrg: 2 } });
     const container = new Container();
     await container.load(
-      cloudOrgModule({ baseUrl: sim.url, username: sim.username, password: sim.password }),
+      vendorModule(cloudOrgVendor, { baseUrl: sim.url, username: sim.username, password: sim.password }),
       directoryModule(),
     );
     directory = container.get<Directory>(TOKENS.Directory);

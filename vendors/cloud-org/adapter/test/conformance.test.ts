@@ -1,4 +1,5 @@
-import { type Clock, createVirtualClock } from '@orgport/core';
+import type { Clock } from '@orgport/core';
+import { createVirtualClock } from '@orgport/core/driver';
 import {
   type CloudOrgSimulator,
   cloudOrgSimulatorHarness,

@@ -1,4 +1,4 @@
-import type { VendorSimulator } from '@orgport/core';
+import type { VendorSimulator } from '@orgport/core/driver';
 import { startCloudOrgSimulator } from './start-cloud-org-simulator.js';
 
 /** The cloud-org simulator as the vendor registry starts it (`orgport sim cloud-org`, the demo). */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Member, Organization, Page } from '@orgport/core';
+import type { Member, Organization } from '@orgport/core';
+import type { Page } from '@orgport/core/driver';
 import type { ConformanceTest, SuiteScale, TestContext } from '../conformance-test.js';
 
 /** Walks the adapter's members port directly (no facade de-duplication) and returns every page. */

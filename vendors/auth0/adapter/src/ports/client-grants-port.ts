@@ -1,4 +1,4 @@
-import { type ClientGrantPort, path, verifiedWrite } from '@orgport/core';
+import { type ClientGrantPort, path, verifiedWrite } from '@orgport/core/driver';
 import type { Auth0Context } from '../auth0-context.js';
 import { fetchOffsetPage } from '../offset-page.js';
 import { toClientGrant } from '../wire/auth0-mapping.js';

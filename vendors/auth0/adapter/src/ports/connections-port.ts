@@ -1,10 +1,5 @@
-import {
-  type ConnectionPort,
-  type ConnectionSettings,
-  OrgPortError,
-  path,
-  verifiedWrite,
-} from '@orgport/core';
+import { type ConnectionSettings, OrgPortError } from '@orgport/core';
+import { type ConnectionPort, path, verifiedWrite } from '@orgport/core/driver';
 import type { Auth0Context } from '../auth0-context.js';
 import { fetchOffsetPage } from '../offset-page.js';
 import { toConnection } from '../wire/auth0-mapping.js';

@@ -1,13 +1,12 @@
+import { type Invitation, OrgPortError } from '@orgport/core';
 import {
-  type Invitation,
   type InvitationPort,
   type ListOptions,
-  OrgPortError,
   type Page,
   paginate,
   path,
   verifiedWrite,
-} from '@orgport/core';
+} from '@orgport/core/driver';
 import type { Auth0Context } from '../auth0-context.js';
 import { fetchOffsetPage } from '../offset-page.js';
 import { toInvitation } from '../wire/auth0-mapping.js';

@@ -1,4 +1,5 @@
-import { type Member, type MemberKindPort, path } from '@orgport/core';
+import type { Member } from '@orgport/core';
+import { type MemberKindPort, path } from '@orgport/core/driver';
 import type { Auth0Context } from '../auth0-context.js';
 import { fetchMemberPage } from './members-port.js';
 

@@ -1,4 +1,5 @@
-import { chunk, type Member, type MemberPort, type Page, path } from '@orgport/core';
+import type { Member } from '@orgport/core';
+import { chunk, type MemberPort, type Page, path } from '@orgport/core/driver';
 import { type Auth0Context, MEMBERS_PER_CALL } from '../auth0-context.js';
 import { fetchOffsetPage } from '../offset-page.js';
 import { toMember, toOrganization } from '../wire/auth0-mapping.js';

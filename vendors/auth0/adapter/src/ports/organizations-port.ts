@@ -1,4 +1,5 @@
-import { type OrganizationPort, OrgPortError, path, verifiedWrite } from '@orgport/core';
+import { OrgPortError } from '@orgport/core';
+import { type OrganizationPort, path, verifiedWrite } from '@orgport/core/driver';
 import type { Auth0Context } from '../auth0-context.js';
 import { toOrganization } from '../wire/auth0-mapping.js';
 import { WireOrganization, wireList } from '../wire/auth0-wire-schemas.js';

@@ -1,11 +1,5 @@
-import {
-  chunk,
-  type GrantInput,
-  OrgPortError,
-  type PermissionGrant,
-  type PermissionPort,
-  path,
-} from '@orgport/core';
+import { type GrantInput, OrgPortError, type PermissionGrant } from '@orgport/core';
+import { chunk, type PermissionPort, path } from '@orgport/core/driver';
 import { type Auth0Context, ROLES_PER_CALL } from '../auth0-context.js';
 import { fetchOffsetPage, offsetList } from '../offset-page.js';
 import { kindOfRole, roleGrant } from '../wire/auth0-mapping.js';

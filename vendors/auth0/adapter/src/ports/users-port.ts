@@ -1,4 +1,4 @@
-import type { UserPort } from '@orgport/core';
+import type { UserPort } from '@orgport/core/driver';
 import { z } from 'zod';
 import type { Auth0Context } from '../auth0-context.js';
 

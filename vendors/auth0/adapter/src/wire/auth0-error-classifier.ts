@@ -1,4 +1,4 @@
-import type { VendorErrorClassification, VendorFailure } from '@orgport/core';
+import type { VendorErrorClassification, VendorFailure } from '@orgport/core/driver';
 
 /**
  * Maps Auth0 error bodies (`{ statusCode, error, message, errorCode }`) and token-endpoint

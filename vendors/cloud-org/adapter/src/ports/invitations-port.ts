@@ -1,4 +1,5 @@
-import { type Invitation, type InvitationPort, OrgPortError, path, verifiedWrite } from '@orgport/core';
+import { type Invitation, OrgPortError } from '@orgport/core';
+import { type InvitationPort, path, verifiedWrite } from '@orgport/core/driver';
 import { z } from 'zod';
 import { type CloudOrgContext, fetchGroups, groupIdNumber } from '../cloud-org-context.js';
 import { toInvitation } from '../wire/cloud-org-mapping.js';

@@ -1,4 +1,4 @@
-import { type MemberKindPort, path } from '@orgport/core';
+import { type MemberKindPort, path } from '@orgport/core/driver';
 import { type CloudOrgContext, fetchMembers } from '../cloud-org-context.js';
 
 /** Admins or billing managers: native lists in the v2 response; granted and revoked with the role flags of "Update Member Permissions". */

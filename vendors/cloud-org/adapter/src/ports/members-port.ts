@@ -1,4 +1,5 @@
-import { type MemberPort, OrgPortError, path } from '@orgport/core';
+import { OrgPortError } from '@orgport/core';
+import { type MemberPort, path } from '@orgport/core/driver';
 import { assertOrganization, type CloudOrgContext, fetchMembers } from '../cloud-org-context.js';
 
 /**

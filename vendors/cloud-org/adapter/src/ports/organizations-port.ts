@@ -1,4 +1,5 @@
-import { type Organization, type OrganizationPort, OrgPortError } from '@orgport/core';
+import { type Organization, OrgPortError } from '@orgport/core';
+import type { OrganizationPort } from '@orgport/core/driver';
 import { type CloudOrgContext, fetchOrganizations } from '../cloud-org-context.js';
 
 /**

@@ -1,10 +1,5 @@
-import {
-  type GrantInput,
-  OrgPortError,
-  type PermissionGroup,
-  type PermissionPort,
-  path,
-} from '@orgport/core';
+import { type GrantInput, OrgPortError, type PermissionGroup } from '@orgport/core';
+import { type PermissionPort, path } from '@orgport/core/driver';
 import {
   type CloudOrgContext,
   fetchGroups,

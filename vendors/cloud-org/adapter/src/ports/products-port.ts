@@ -1,4 +1,4 @@
-import type { ProductPort } from '@orgport/core';
+import type { ProductPort } from '@orgport/core/driver';
 import { assertOrganization, type CloudOrgContext, fetchProducts } from '../cloud-org-context.js';
 import { toProduct } from '../wire/cloud-org-mapping.js';
 

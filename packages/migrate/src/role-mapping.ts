@@ -1,7 +1,6 @@
+import { MemberKindSchema, OrgPortError } from '@orgport/core';
+import { formatIssues } from '@orgport/core/driver';
 import { z } from 'zod';
-import { MemberKindSchema } from '../domain/member-kind.js';
-import { OrgPortError } from '../errors/orgport-error.js';
-import { formatIssues } from '../validation/format-issues.js';
 
 const Name = z.string().min(1).max(255);
 

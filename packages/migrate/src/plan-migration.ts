@@ -1,10 +1,5 @@
-import type { Directory } from '../directory/directory.js';
-import { scopeKey } from '../domain/grant-scope.js';
-import type { Member } from '../domain/member.js';
-import type { Organization } from '../domain/organization.js';
-import type { GrantInput } from '../domain/permission-grant.js';
-import { OrgPortError } from '../errors/orgport-error.js';
-import { throwIfAborted } from '../errors/to-orgport-error.js';
+import type { Directory, GrantInput, Member, Organization } from '@orgport/core';
+import { OrgPortError, scopeKey, throwIfAborted } from '@orgport/core';
 import { mapMember, type TargetCatalog } from './map-member.js';
 import type { Loss, MigrationOperation, MigrationPlan, OrganizationRef } from './migration-plan.js';
 import { operationId } from './operation-id.js';

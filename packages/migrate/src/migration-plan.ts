@@ -1,4 +1,4 @@
-import type { GrantInput } from '../domain/permission-grant.js';
+import type { GrantInput } from '@orgport/core';
 
 /** A target organization: by id when it exists, by name when the plan creates it. */
 export interface OrganizationRef {

@@ -1,7 +1,5 @@
+import { InvitationSchema, MemberSchema, OrganizationSchema } from '@orgport/core';
 import { z } from 'zod';
-import { InvitationSchema } from '../domain/invitation.js';
-import { MemberSchema } from '../domain/member.js';
-import { OrganizationSchema } from '../domain/organization.js';
 
 /** The snapshot format version this library writes and reads. */
 export const SNAPSHOT_VERSION = 1;

@@ -1,19 +1,18 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createDirectory, OrgPortError } from '@orgport/core';
+import { createMemoryAdapter, type MemoryAdapter } from '@orgport/testkit/memory';
+import { describe, expect, it } from 'vitest';
 import {
   applyMigration,
-  createDirectory,
   loadRoleMapping,
   loadSnapshot,
-  OrgPortError,
   planMigration,
   type RoleMappingInput,
   snapshot,
   snapshotRecords,
-} from '@orgport/core';
-import { describe, expect, it } from 'vitest';
-import { createMemoryAdapter, type MemoryAdapter } from '../src/index.js';
+} from '../src/index.js';
 
 /** A source tenant: org "acme" with roles; a target with products and groups, some users already there. */
 function world() {

@@ -1,6 +1,5 @@
-import type { Directory } from '../directory/directory.js';
-import type { Organization } from '../domain/organization.js';
-import { throwIfAborted } from '../errors/to-orgport-error.js';
+import type { Directory, Organization } from '@orgport/core';
+import { throwIfAborted } from '@orgport/core';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotRecord } from './snapshot-schema.js';
 
 /** Options of {@link snapshotRecords} and {@link snapshot}. */

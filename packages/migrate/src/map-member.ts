@@ -1,7 +1,4 @@
-import type { Capabilities } from '../capabilities/capabilities.js';
-import type { Member } from '../domain/member.js';
-import type { MemberKind } from '../domain/member-kind.js';
-import type { GrantInput, PermissionGrant } from '../domain/permission-grant.js';
+import type { Capabilities, GrantInput, Member, MemberKind, PermissionGrant } from '@orgport/core';
 import type { RoleMapping } from './role-mapping.js';
 
 /** What the target offers one organization, by lower-cased names. */

@@ -1,10 +1,9 @@
+import type { Adapter, Directory } from '@orgport/core';
+import { defineCapabilities } from '@orgport/core';
 import { Container } from 'inversify';
 import { describe, expect, it } from 'vitest';
-import { defineCapabilities } from '../src/capabilities/define-capabilities.js';
-import { adapterModule, directoryModule } from '../src/di/directory-module.js';
-import { TOKENS } from '../src/di/tokens.js';
-import type { Directory } from '../src/directory/directory.js';
-import type { Adapter } from '../src/ports/adapter.js';
+import { adapterModule, directoryModule } from '../src/directory-module.js';
+import { TOKENS } from '../src/tokens.js';
 
 describe('dependency injection', () => {
   it('binds a Directory over the adapter bound by an adapter module, once', async () => {

@@ -1,5 +1,5 @@
-import { OrgPortError } from '../errors/orgport-error.js';
-import { formatIssues } from '../validation/format-issues.js';
+import { OrgPortError } from '@orgport/core';
+import { formatIssues } from '@orgport/core/driver';
 import {
   type Snapshot,
   type SnapshotRecord,

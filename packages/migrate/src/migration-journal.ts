@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { OrgPortError } from '../errors/orgport-error.js';
+import { OrgPortError } from '@orgport/core';
 
 /** How one operation ended, as the journal records it. */
 export interface JournalEntry {

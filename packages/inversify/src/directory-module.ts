@@ -1,8 +1,7 @@
 import 'reflect-metadata';
+import type { Adapter, Directory } from '@orgport/core';
+import { createDirectory, type DirectoryOptions } from '@orgport/core';
 import { ContainerModule } from 'inversify';
-import { createDirectory, type DirectoryOptions } from '../directory/create-directory.js';
-import type { Directory } from '../directory/directory.js';
-import type { Adapter } from '../ports/adapter.js';
 import { TOKENS } from './tokens.js';
 
 /**

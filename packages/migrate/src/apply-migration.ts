@@ -1,7 +1,6 @@
+import type { Directory } from '@orgport/core';
+import { OrgPortError, toOrgPortError } from '@orgport/core';
 import pLimit from 'p-limit';
-import type { Directory } from '../directory/directory.js';
-import { OrgPortError } from '../errors/orgport-error.js';
-import { toOrgPortError } from '../errors/to-orgport-error.js';
 import { MigrationJournal } from './migration-journal.js';
 import type {
   MemberOperation,

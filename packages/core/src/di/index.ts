@@ -1,2 +1,0 @@
-export * from './directory-module.js';
-export * from './tokens.js';
