@@ -1,20 +1,20 @@
-import type { HttpTransportOptions, VendorDefinition } from '@orgport/core/driver';
+import type { HttpTransportOptions, VendorConnector } from '@orgport/core/driver';
 import type { ContainerModule } from 'inversify';
 import { adapterModule } from './directory-module.js';
 
 /**
- * An inversify module binding `TOKENS.Adapter` to a vendor's adapter, built from its
- * definition and connection settings; load it with `directoryModule()` to get a `Directory`.
+ * An inversify module binding `TOKENS.Adapter` to a vendor's adapter, built by its
+ * connector from connection settings; load it with `directoryModule()` to get a `Directory`.
  *
  * @example
  * ```ts
- * await container.load(vendorModule(auth0Vendor, { domain, clientId, clientSecret }), directoryModule());
+ * await container.load(vendorModule(auth0Connector, { domain, clientId, clientSecret }), directoryModule());
  * ```
  */
 export function vendorModule<Settings extends object>(
-  vendor: VendorDefinition<Settings>,
+  connector: VendorConnector<Settings>,
   settings: Settings,
   http?: HttpTransportOptions,
 ): ContainerModule {
-  return adapterModule(() => vendor.create(settings, http));
+  return adapterModule(() => connector.create(settings, http));
 }

@@ -8,10 +8,10 @@ export function registerCapabilitiesCommand(program: Command): void {
   program
     .command('capabilities <vendor>')
     .description(`print a vendor adapter's capability manifest (${[...VENDORS.keys()].join(', ')})`)
-    .action((name: string, _options, command: Command) => {
+    .action(async (name: string, _options, command: Command) => {
       const manifest = vendorNamed(name).capabilities;
       const { output } = globals(command);
-      writeRows(
+      await writeRows(
         process.stdout,
         output,
         Object.entries(manifest).map(([capability, value]) => ({ capability, value: String(value) })),

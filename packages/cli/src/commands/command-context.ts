@@ -1,7 +1,6 @@
-import { type Directory, OrgPortError } from '@orgport/core';
+import type { Directory } from '@orgport/core';
+import { OrgPortError } from '@orgport/core/errors';
 import type { Command } from 'commander';
-import { openDirectory } from '../connections/open-directory.js';
-import { resolveConnection } from '../connections/resolve-connection.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/output-format.js';
 
 /** Global options every command sees. */
@@ -22,6 +21,15 @@ export function globals(command: Command): GlobalOptions {
   return options;
 }
 
+/** Resolves a connection name and opens its directory, loading the adapter's code only now. */
+export async function openConnection(name: string, configPath: string | undefined): Promise<Directory> {
+  const [{ openDirectory }, { resolveConnection }] = await Promise.all([
+    import('../connections/open-directory.js'),
+    import('../connections/resolve-connection.js'),
+  ]);
+  return openDirectory(await resolveConnection(name, configPath));
+}
+
 /** Opens the directory of `--connection` (or the given name), runs `body`, and closes it. */
 export async function withDirectory<T>(
   command: Command,
@@ -35,7 +43,7 @@ export async function withDirectory<T>(
       'invalid_argument',
       'choose a connection with --connection <name> (a name from orgport.config.json, or auth0 / cloud-org with ORGPORT_* variables)',
     );
-  const directory = openDirectory(resolveConnection(connection, options.config));
+  const directory = await openConnection(connection, options.config);
   try {
     return await body(directory, options);
   } finally {

@@ -1,4 +1,4 @@
-import { OrgPortError } from '@orgport/core';
+import { OrgPortError } from '@orgport/core/errors';
 import type { Command } from 'commander';
 import { EXIT } from '../errors/exit-codes.js';
 

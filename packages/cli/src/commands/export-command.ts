@@ -1,9 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { OrgPortError } from '@orgport/core';
-import { snapshot, snapshotRecords } from '@orgport/migrate';
+import { OrgPortError } from '@orgport/core/errors';
 import type { Command } from 'commander';
-import { progressReporter } from '../progress/progress-reporter.js';
 import { withDirectory } from './command-context.js';
 
 /** `export`: a vendor-neutral snapshot, streamed as NDJSON or written as one JSON document. */
@@ -18,6 +16,10 @@ export function registerExportCommand(program: Command): void {
       withDirectory(command, async (directory, globals) => {
         if (options.format !== 'json' && options.format !== 'ndjson')
           throw new OrgPortError('invalid_argument', '--format must be json or ndjson');
+        const [{ snapshot, snapshotRecords }, { progressReporter }] = await Promise.all([
+          import('@orgport/migrate'),
+          import('../progress/progress-reporter.js'),
+        ]);
         const out = options.out ? createWriteStream(options.out) : process.stdout;
         const progress = progressReporter('export', globals.quiet || !options.out);
         const snapshotOptions = {

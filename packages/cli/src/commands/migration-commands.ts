@@ -1,20 +1,18 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type Directory, OrgPortError } from '@orgport/core';
-import {
-  applyMigration,
-  loadRoleMapping,
-  loadSnapshot,
-  type MigrationPlan,
-  planMigration,
-} from '@orgport/migrate';
+import type { Directory } from '@orgport/core';
+import { OrgPortError } from '@orgport/core/errors';
+import type { MigrationPlan } from '@orgport/migrate';
 import type { Command } from 'commander';
-import { openDirectory } from '../connections/open-directory.js';
-import { resolveConnection } from '../connections/resolve-connection.js';
 import { EXIT } from '../errors/exit-codes.js';
 import { renderPlan } from '../plan/render-plan.js';
-import { progressReporter } from '../progress/progress-reporter.js';
-import { globals } from './command-context.js';
+import { globals, openConnection } from './command-context.js';
+
+/** Migration and the progress bar load only when a migration command runs. */
+const loadMigration = () =>
+  Promise.all([import('@orgport/migrate'), import('../progress/progress-reporter.js')]).then(
+    ([migrate, progress]) => ({ ...migrate, ...progress }),
+  );
 
 interface PlanOptions {
   readonly from?: string;
@@ -41,10 +39,11 @@ async function makePlan(options: PlanOptions, command: Command, target: Director
       'invalid_argument',
       'give the source: --from <connection> or --from-snapshot <file>',
     );
+  const { loadRoleMapping, loadSnapshot, planMigration, progressReporter } = await loadMigration();
   const mapping = loadRoleMapping(readText(options.mapping, 'mapping file'));
   const source = options.fromSnapshot
     ? loadSnapshot(readText(options.fromSnapshot, 'snapshot'))
-    : openDirectory(resolveConnection(options.from as string, config));
+    : await openConnection(options.from as string, config);
   const progress = progressReporter('plan', quiet);
   try {
     return await planMigration({
@@ -61,9 +60,9 @@ async function makePlan(options: PlanOptions, command: Command, target: Director
   }
 }
 
-function openTarget(options: { to?: string }, command: Command): Directory {
+async function openTarget(options: { to?: string }, command: Command): Promise<Directory> {
   if (!options.to) throw new OrgPortError('invalid_argument', '--to <connection> is required');
-  return openDirectory(resolveConnection(options.to, globals(command).config));
+  return openConnection(options.to, globals(command).config);
 }
 
 const withPlanOptions = (command: Command): Command =>
@@ -85,7 +84,7 @@ export function registerMigrationCommands(program: Command): void {
   )
     .option('--out <file>', 'write the whole plan as JSON (for migrate --plan)')
     .action(async (options: PlanOptions, command: Command) => {
-      const target = openTarget(options, command);
+      const target = await openTarget(options, command);
       try {
         const plan = await makePlan(options, command, target);
         if (options.out) writeFileSync(options.out, `${JSON.stringify(plan, null, 2)}\n`);
@@ -121,7 +120,7 @@ export function registerMigrationCommands(program: Command): void {
         const concurrency = Number(options.concurrency);
         if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
           throw new OrgPortError('invalid_argument', '--concurrency must be an integer from 1 to 64');
-        const target = openTarget(options, command);
+        const target = await openTarget(options, command);
         try {
           // On resume, the plan saved beside the journal is the one to finish (re-planning would change it).
           const savedPlan = options.journal ? `${options.journal}.plan.json` : undefined;
@@ -139,6 +138,7 @@ export function registerMigrationCommands(program: Command): void {
           const journal = options.journal ?? join('.orgport', `journal-${plan.planId}.ndjson`);
           mkdirSync(dirname(journal), { recursive: true });
           if (!options.resume) writeFileSync(`${journal}.plan.json`, `${JSON.stringify(plan)}\n`);
+          const { applyMigration, progressReporter } = await loadMigration();
           const progress = progressReporter('migrate', quiet);
           const controller = new AbortController();
           const stop = () => controller.abort();

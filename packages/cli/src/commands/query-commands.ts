@@ -1,4 +1,5 @@
-import { type Member, type Organization, OrgPortError } from '@orgport/core';
+import type { Member, Organization } from '@orgport/core';
+import { OrgPortError } from '@orgport/core/errors';
 import type { Command } from 'commander';
 import { writeRows } from '../output/write-rows.js';
 import { withDirectory } from './command-context.js';
@@ -31,7 +32,7 @@ export function registerQueryCommands(program: Command): void {
     .action(async (_options, command: Command) =>
       withDirectory(command, async (directory, { output }) => {
         const all = await directory.organizations.list().toArray();
-        writeRows(process.stdout, output, all.map(organizationRow), all);
+        await writeRows(process.stdout, output, all.map(organizationRow), all);
       }),
     );
   orgs
@@ -47,7 +48,7 @@ export function registerQueryCommands(program: Command): void {
             throw error;
           org = await directory.organizations.getByName(idOrName);
         }
-        writeRows(process.stdout, output, [organizationRow(org)], [org]);
+        await writeRows(process.stdout, output, [organizationRow(org)], [org]);
       }),
     );
   program
@@ -73,7 +74,7 @@ export function registerQueryCommands(program: Command): void {
           return;
         }
         const all = await list.toArray();
-        writeRows(process.stdout, output, all.map(memberRow), all);
+        await writeRows(process.stdout, output, all.map(memberRow), all);
       }),
     );
   program
@@ -82,7 +83,7 @@ export function registerQueryCommands(program: Command): void {
     .action(async (userId: string, _options, command: Command) =>
       withDirectory(command, async (directory, { output }) => {
         const all = await directory.members.organizationsOf(userId).toArray();
-        writeRows(process.stdout, output, all.map(organizationRow), all);
+        await writeRows(process.stdout, output, all.map(organizationRow), all);
       }),
     );
 }

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { OrgPortError } from '@orgport/core';
+import { OrgPortError } from '@orgport/core/errors';
 import type { Command } from 'commander';
-import { DEFAULT_CONFIG_FILE } from '../connections/resolve-connection.js';
+import { DEFAULT_CONFIG_FILE } from '../connections/default-config-file.js';
 import { vendorNamed } from '../vendors/vendor-registry.js';
 
 /** `sim <vendor>`: a seeded local simulator; its connection goes into the config file (the secret is never printed). */

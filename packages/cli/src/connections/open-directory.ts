@@ -3,8 +3,9 @@ import type { HttpEventListener } from '@orgport/core/driver';
 import { vendorNamed } from '../vendors/vendor-registry.js';
 import type { ConnectionSpec } from './connection-spec.js';
 
-/** Builds a directory over the adapter a connection names. */
-export function openDirectory(spec: ConnectionSpec, onEvent?: HttpEventListener): Directory {
+/** Builds a directory over the adapter a connection names (loading the adapter's code). */
+export async function openDirectory(spec: ConnectionSpec, onEvent?: HttpEventListener): Promise<Directory> {
   const http = onEvent ? { onEvent } : undefined;
-  return createDirectory(vendorNamed(spec.vendor).create(spec.settings, http));
+  const connector = await vendorNamed(spec.vendor).load();
+  return createDirectory(connector.create(spec.settings, http));
 }

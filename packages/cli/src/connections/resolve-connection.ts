@@ -3,9 +3,7 @@ import { OrgPortError } from '@orgport/core';
 import { formatIssues, type VendorDefinition } from '@orgport/core/driver';
 import { VENDORS } from '../vendors/vendor-registry.js';
 import { ConfigFileSchema, type ConnectionSpec } from './connection-spec.js';
-
-/** The default config file, looked up in the working directory. */
-export const DEFAULT_CONFIG_FILE = 'orgport.config.json';
+import { DEFAULT_CONFIG_FILE } from './default-config-file.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -60,11 +58,11 @@ export function readConfig(path: string | undefined): Map<string, Record<string,
  * Resolves a connection name: a named connection of the config file, or a vendor name
  * (`auth0`, `cloud-org`) configured from `ORGPORT_*` environment variables.
  */
-export function resolveConnection(
+export async function resolveConnection(
   name: string,
   configPath: string | undefined,
   env: Env = process.env,
-): ConnectionSpec {
+): Promise<ConnectionSpec> {
   const connections = readConfig(configPath);
   const named = connections.get(name);
   const fromVendor = named ? undefined : VENDORS.get(name);
@@ -85,7 +83,8 @@ export function resolveConnection(
       `connection ${name}: vendor: must be one of ${[...VENDORS.keys()].join(', ')}`,
     );
   const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
-  const parsed = vendor.connectionSchema.safeParse(defined);
+  const { connectionSchema } = await vendor.load();
+  const parsed = connectionSchema.safeParse(defined);
   if (!parsed.success)
     throw new OrgPortError('invalid_argument', `connection ${name}: ${formatIssues(parsed.error)}`);
   return { vendor: vendor.name, settings: parsed.data };

@@ -84,9 +84,9 @@ export async function runDemo(
     out.write(
       '1. One query, two vendors: members, admins and billing managers per organization\n\n   Auth0:\n',
     );
-    writeRows(out, 'table', await overview(source));
+    await writeRows(out, 'table', await overview(source));
     out.write('\n   cloud-org (before):\n');
-    writeRows(out, 'table', await overview(target));
+    await writeRows(out, 'table', await overview(target));
 
     out.write('\n2. Plan Auth0 → cloud-org against what cloud-org holds now (roles → product groups)\n\n');
     const plan = await planMigration({ source, target, mapping: DEMO_MAPPING });
@@ -111,7 +111,7 @@ export async function runDemo(
     out.write(`   ${again.operations.length} operations. `);
     out.write(again.operations.length === 0 ? 'Nothing left to do.\n' : 'Unexpected: see the plan above.\n');
     out.write('\n   cloud-org (after):\n');
-    writeRows(out, 'table', await overview(target));
+    await writeRows(out, 'table', await overview(target));
     out.write(
       `\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Next: \`orgport sim auth0\` and \`orgport --help\`.\n`,
     );

@@ -1,4 +1,4 @@
-import { OrgPortError } from '@orgport/core';
+import { OrgPortError } from '@orgport/core/errors';
 import { EXIT } from './exit-codes.js';
 
 /** The exit code for an error. */

@@ -1,5 +1,3 @@
-import Table from 'cli-table3';
-import { stringify } from 'csv-stringify/sync';
 import type { OutputFormat } from './output-format.js';
 
 /** A flat row for tables and CSV; JSON formats get the full records. */
@@ -10,12 +8,12 @@ export type Row = Readonly<Record<string, string | number | boolean | undefined>
  * NDJSON (a record per line) or CSV (with a header) for scripts. `records` are what JSON
  * formats print (the full objects), defaulting to the rows.
  */
-export function writeRows(
+export async function writeRows(
   out: NodeJS.WritableStream,
   format: OutputFormat,
   rows: readonly Row[],
   records: readonly unknown[] = rows,
-): void {
+): Promise<void> {
   if (format === 'json') {
     out.write(`${JSON.stringify(records, null, 2)}\n`);
     return;
@@ -26,6 +24,8 @@ export function writeRows(
   }
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   if (format === 'csv') {
+    // Table and CSV libraries load only for the formats that need them.
+    const { stringify } = await import('csv-stringify/sync');
     out.write(
       stringify(
         rows.map((row) => columns.map((column) => row[column] ?? '')),
@@ -38,6 +38,7 @@ export function writeRows(
     out.write('(none)\n');
     return;
   }
+  const { default: Table } = await import('cli-table3');
   const table = new Table({ head: columns, style: { head: [], border: [] } });
   for (const row of rows) table.push(columns.map((column) => String(row[column] ?? '')));
   out.write(`${table.toString()}\n`);

@@ -1,7 +1,7 @@
-import { auth0Vendor } from '@orgport/adapter-auth0';
-import { cloudOrgVendor } from '@orgport/adapter-cloud-org';
-import { OrgPortError } from '@orgport/core';
+import { auth0Vendor } from '@orgport/adapter-auth0/vendor';
+import { cloudOrgVendor } from '@orgport/adapter-cloud-org/vendor';
 import type { VendorDefinition } from '@orgport/core/driver';
+import { OrgPortError } from '@orgport/core/errors';
 
 /**
  * Every vendor the CLI knows, by name. Adding a vendor is its folder under `vendors/` and

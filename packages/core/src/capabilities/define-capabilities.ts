@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { OrgPortError } from '../errors/orgport-error.js';
 import type { Capabilities, GradedCapabilities } from './capabilities.js';
 import { OPERATIONS, type Operation } from './operations.js';
@@ -13,17 +12,17 @@ const GRADED_DEFAULTS: GradedCapabilities = {
   invitationGrants: 'none',
 };
 
-const GradedSchema = z
-  .object({
-    pagination: z.enum(['checkpoint', 'offset', 'none']),
-    rolesPerMember: z.enum(['none', 'many', 'one-per-product']),
-    grantScopes: z.enum(['none', 'organization', 'product', 'organization+product']),
-    memberKinds: z.enum(['none', 'native', 'mapped']),
-    consistency: z.enum(['strong', 'eventual']),
-    grantsOfAdmins: z.enum(['explicit', 'implicit']),
-    invitationGrants: z.enum(['none', 'one', 'many']),
-  })
-  .partial();
+// The allowed graded values, checked by hand: this module stays free of zod so that
+// reading a manifest (e.g. `orgport capabilities`) loads no schema library.
+const GRADED_VALUES: { readonly [K in keyof GradedCapabilities]: readonly GradedCapabilities[K][] } = {
+  pagination: ['checkpoint', 'offset', 'none'],
+  rolesPerMember: ['none', 'many', 'one-per-product'],
+  grantScopes: ['none', 'organization', 'product', 'organization+product'],
+  memberKinds: ['none', 'native', 'mapped'],
+  consistency: ['strong', 'eventual'],
+  grantsOfAdmins: ['explicit', 'implicit'],
+  invitationGrants: ['none', 'one', 'many'],
+};
 
 const KNOWN = new Set<string>([...OPERATIONS, ...Object.keys(GRADED_DEFAULTS)]);
 
@@ -51,13 +50,14 @@ export function defineCapabilities(
       `Unknown capabilities: ${unknown.join(', ')}. Known: ${[...KNOWN].join(', ')}`,
     );
   }
-  const graded = GradedSchema.safeParse(partial);
-  if (!graded.success) {
-    const issue = graded.error.issues[0];
-    throw new OrgPortError(
-      'invalid_argument',
-      `Invalid capability ${String(issue?.path[0])}: ${issue?.message ?? 'invalid value'}`,
-    );
+  for (const [name, allowed] of Object.entries(GRADED_VALUES) as [string, readonly string[]][]) {
+    const value = (partial as Record<string, unknown>)[name];
+    if (value !== undefined && !allowed.includes(value as string)) {
+      throw new OrgPortError(
+        'invalid_argument',
+        `Invalid capability ${name}: expected one of ${allowed.map((v) => `"${v}"`).join('|')}`,
+      );
+    }
   }
   const manifest: Record<string, unknown> = { ...GRADED_DEFAULTS };
   for (const operation of OPERATIONS) {
@@ -67,6 +67,9 @@ export function defineCapabilities(
     }
     manifest[operation] = value ?? false;
   }
-  Object.assign(manifest, graded.data);
+  for (const name of Object.keys(GRADED_VALUES)) {
+    const value = (partial as Record<string, unknown>)[name];
+    if (value !== undefined) manifest[name] = value;
+  }
   return Object.freeze(manifest) as Capabilities;
 }

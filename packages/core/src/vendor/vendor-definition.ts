@@ -33,9 +33,27 @@ export interface VendorSimulator {
 }
 
 /**
+ * The part of a vendor that needs its adapter's code: the connection schema and the
+ * adapter factory. A {@link VendorDefinition} loads it on demand.
+ *
+ * @typeParam Settings - the connection settings, as a config file or the environment gives them
+ */
+export interface VendorConnector<Settings extends object = Record<string, unknown>> {
+  /**
+   * Connection settings as a config file or the environment gives them (plain JSON values,
+   * no transport settings). Strict: an unknown key is an error, not ignored.
+   */
+  readonly connectionSchema: z.ZodType<Settings>;
+  /** Builds the adapter from validated settings and transport overrides. */
+  create(settings: Settings, http?: HttpTransportOptions): Adapter;
+}
+
+/**
  * Everything a tool needs to know about one vendor, exported by its adapter package as one
  * value: the CLI iterates a registry of these, so adding a vendor is one folder and one
- * registry line.
+ * registry line. It is cheap to import (names, manifest, environment variables); the
+ * adapter's code and the simulator load only when a tool asks for them, so a command that
+ * only reads manifests starts as fast as Node itself allows.
  *
  * @typeParam Settings - the connection settings, as a config file or the environment gives them
  */
@@ -46,15 +64,10 @@ export interface VendorDefinition<Settings extends object = Record<string, unkno
   readonly title: string;
   /** The adapter's capability manifest. */
   readonly capabilities: Capabilities;
-  /**
-   * Connection settings as a config file or the environment gives them (plain JSON values,
-   * no transport settings). Strict: an unknown key is an error, not ignored.
-   */
-  readonly connectionSchema: z.ZodType<Settings>;
   /** Setting name → the environment variable that gives it (e.g. `clientSecret` → `ORGPORT_AUTH0_CLIENT_SECRET`). */
   readonly environment: Readonly<Record<string, string>>;
-  /** Builds the adapter from validated settings and transport overrides. */
-  create(settings: Settings, http?: HttpTransportOptions): Adapter;
+  /** Loads the connection schema and the adapter factory. */
+  load(): Promise<VendorConnector<Settings>>;
   /** Loads the vendor's simulator; only tools that start simulators call it. */
   readonly loadSimulator?: (() => Promise<VendorSimulator>) | undefined;
 }

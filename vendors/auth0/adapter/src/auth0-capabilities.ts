@@ -1,4 +1,4 @@
-import { type Capabilities, defineCapabilities } from '@orgport/core';
+import { type Capabilities, defineCapabilities } from '@orgport/core/capabilities';
 
 /** What the Auth0 adapter can do (published by `orgport capabilities auth0`). */
 export const AUTH0_CAPABILITIES: Capabilities = defineCapabilities({

@@ -1,32 +1,15 @@
-import { loadOptionalSimulator, type VendorDefinition } from '@orgport/core/driver';
-import { z } from 'zod';
+import type { VendorDefinition } from '@orgport/core/driver';
 import { AUTH0_CAPABILITIES } from './auth0-capabilities.js';
-import { AUTH0_VENDOR, createAuth0Adapter } from './create-auth0-adapter.js';
+import type { Auth0Connection } from './auth0-connector.js';
 
-/** Auth0 connection settings as a config file or the environment gives them. */
-export const Auth0ConnectionSchema = z
-  .object({
-    domain: z.string().optional(),
-    baseUrl: z.string().optional(),
-    clientId: z.string().optional(),
-    clientSecret: z.string().optional(),
-    token: z.string().optional(),
-    audience: z.string().optional(),
-    roleKinds: z
-      .object({ admin: z.array(z.string()).optional(), billingManager: z.array(z.string()).optional() })
-      .optional(),
-  })
-  .strict();
-
-/** Auth0 connection settings; see {@link Auth0ConnectionSchema}. */
-export type Auth0Connection = z.infer<typeof Auth0ConnectionSchema>;
-
-/** The Auth0 vendor: adapter, connection settings, environment variables and simulator. */
+/**
+ * The Auth0 vendor: name, manifest and environment variables, with the adapter and the
+ * simulator loaded on demand. Importable alone as `@orgport/adapter-auth0/vendor`.
+ */
 export const auth0Vendor: VendorDefinition<Auth0Connection> = {
-  name: AUTH0_VENDOR,
+  name: 'auth0',
   title: 'Auth0 Management API v2 (Organizations)',
   capabilities: AUTH0_CAPABILITIES,
-  connectionSchema: Auth0ConnectionSchema,
   environment: {
     domain: 'ORGPORT_AUTH0_DOMAIN',
     baseUrl: 'ORGPORT_AUTH0_BASE_URL',
@@ -34,10 +17,12 @@ export const auth0Vendor: VendorDefinition<Auth0Connection> = {
     clientSecret: 'ORGPORT_AUTH0_CLIENT_SECRET',
     token: 'ORGPORT_AUTH0_TOKEN',
   },
-  create: (settings, http) => createAuth0Adapter({ ...settings, http }),
-  loadSimulator: () =>
-    loadOptionalSimulator(
+  load: async () => (await import('./auth0-connector.js')).auth0Connector,
+  loadSimulator: async () => {
+    const { loadOptionalSimulator } = await import('@orgport/core/driver');
+    return loadOptionalSimulator(
       async () => (await import('@orgport/simulator-auth0')).auth0VendorSimulator,
       '@orgport/simulator-auth0',
-    ),
+    );
+  },
 };

@@ -5,5 +5,6 @@
  */
 export * from './auth0-adapter-options.js';
 export * from './auth0-capabilities.js';
+export * from './auth0-connector.js';
 export * from './auth0-vendor.js';
 export { AUTH0_VENDOR, createAuth0Adapter, DEFAULT_ROLE_KINDS } from './create-auth0-adapter.js';

@@ -4,7 +4,7 @@ import { directoryModule, TOKENS, vendorModule } from '@orgport/inversify';
 import { type Auth0Simulator, startAuth0Simulator } from '@orgport/simulator-auth0';
 import { Container } from 'inversify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { auth0Vendor, createAuth0Adapter } from '../src/index.js';
+import { auth0Connector, createAuth0Adapter } from '../src/index.js';
 
 let sim: Auth0Simulator | undefined;
 let directory: Directory | undefined;
@@ -68,7 +68,11 @@ describe('createAuth0Adapter options', () => {
     sim = await startAuth0Simulator({ fixtures: { seed: 2, organizations: 2, membersPerOrg: 3 } });
     const container = new Container();
     await container.load(
-      vendorModule(auth0Vendor, { baseUrl: sim.url, clientId: sim.clientId, clientSecret: sim.clientSecret }),
+      vendorModule(auth0Connector, {
+        baseUrl: sim.url,
+        clientId: sim.clientId,
+        clientSecret: sim.clientSecret,
+      }),
       directoryModule(),
     );
     directory = container.get<Directory>(TOKENS.Directory);

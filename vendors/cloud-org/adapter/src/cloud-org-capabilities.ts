@@ -1,4 +1,4 @@
-import { type Capabilities, defineCapabilities } from '@orgport/core';
+import { type Capabilities, defineCapabilities } from '@orgport/core/capabilities';
 
 /** What the cloud-org adapter can do (published by `orgport capabilities cloud-org`). */
 export const CLOUD_ORG_CAPABILITIES: Capabilities = defineCapabilities({

@@ -6,5 +6,6 @@
  */
 export * from './cloud-org-adapter-options.js';
 export * from './cloud-org-capabilities.js';
+export * from './cloud-org-connector.js';
 export * from './cloud-org-vendor.js';
 export { CLOUD_ORG_VENDOR, createCloudOrgAdapter } from './create-cloud-org-adapter.js';

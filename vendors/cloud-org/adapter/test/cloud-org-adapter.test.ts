@@ -4,7 +4,7 @@ import { directoryModule, TOKENS, vendorModule } from '@orgport/inversify';
 import { type CloudOrgSimulator, startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import { Container } from 'inversify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cloudOrgVendor, createCloudOrgAdapter } from '../src/index.js';
+import { cloudOrgConnector, createCloudOrgAdapter } from '../src/index.js';
 
 let sim: CloudOrgSimulator | undefined;
 let directory: Directory | undefined;
@@ -60,7 +60,7 @@ describe('createCloudOrgAdapter', () => {
     sim = await startCloudOrgSimulator({ fixtures: { seed: 1, organizations: 3, membersPerOrg: 2 } });
     const container = new Container();
     await container.load(
-      vendorModule(cloudOrgVendor, { baseUrl: sim.url, username: sim.username, password: sim.password }),
+      vendorModule(cloudOrgConnector, { baseUrl: sim.url, username: sim.username, password: sim.password }),
       directoryModule(),
     );
     directory = container.get<Directory>(TOKENS.Directory);
