@@ -81,3 +81,18 @@ describe('assertAdapter', () => {
     expect(() => assertAdapter({ name: '', capabilities: defineCapabilities({}) })).toThrow(/adapter.name/);
   });
 });
+
+describe('operation table', () => {
+  it('holds exactly the operations, each a call or a list with named, schema-checked arguments', async () => {
+    const { OPERATION_TABLE } = await import('../src/operations/operation-table.js');
+    const { OPERATIONS } = await import('../src/capabilities/operations.js');
+    expect(Object.keys(OPERATION_TABLE).sort()).toEqual([...OPERATIONS].sort());
+    for (const [operation, spec] of Object.entries(OPERATION_TABLE)) {
+      expect(['call', 'list'], operation).toContain(spec.kind);
+      for (const argument of spec.args) {
+        expect(argument.name, operation).toMatch(/^[a-zA-Z]+$/);
+        expect(typeof argument.schema.safeParse, operation).toBe('function');
+      }
+    }
+  });
+});

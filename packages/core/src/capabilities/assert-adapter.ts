@@ -1,4 +1,5 @@
 import { OrgPortError } from '../errors/orgport-error.js';
+import { portMethod } from '../operations/port-dispatch.js';
 import type { Adapter } from '../ports/adapter.js';
 import { OPERATIONS } from './operations.js';
 
@@ -19,9 +20,7 @@ export function assertAdapter(adapter: Adapter): void {
   const missing: string[] = [];
   for (const operation of OPERATIONS) {
     if (adapter.capabilities[operation] !== true) continue;
-    const [portName, method] = operation.split('.') as [keyof Adapter, string];
-    const port = adapter[portName] as Record<string, unknown> | undefined;
-    if (typeof port?.[method] !== 'function') missing.push(operation);
+    if (!portMethod(adapter, operation)) missing.push(operation);
   }
   if (missing.length > 0) {
     throw new OrgPortError(

@@ -2,26 +2,20 @@ import { z } from 'zod';
 import { assertAdapter } from '../capabilities/assert-adapter.js';
 import type { CapabilityName } from '../capabilities/capabilities.js';
 import { hasCapability } from '../capabilities/has-capability.js';
-import type { Operation } from '../capabilities/operations.js';
-import {
-  ConnectionSettingsSchema,
-  CreateInvitationInputSchema,
-  CreateOrganizationInputSchema,
-  EmailSchema,
-  GrantInputSchema,
-  GrantScopeSchema,
-  IdSchema,
-  scopeKey,
-  UpdateOrganizationInputSchema,
-} from '../domain/index.js';
+import { OPERATIONS, type Operation } from '../capabilities/operations.js';
 import { OrgPortError } from '../errors/orgport-error.js';
 import { throwIfAborted, toCallFailure } from '../errors/to-orgport-error.js';
+import type { CallSpec, ListSpec, OperationSpec } from '../operations/operation-spec.js';
+import { OPERATION_TABLE } from '../operations/operation-table.js';
+import { callPort, splitOperation } from '../operations/port-dispatch.js';
+import type { PortName } from '../operations/port-types.js';
 import type { PagedList } from '../pagination/paged-list.js';
 import { paginate } from '../pagination/paginate.js';
 import type { Adapter } from '../ports/adapter.js';
 import type { CallOptions, ListOptions } from '../ports/call-options.js';
 import type { Page } from '../ports/page.js';
-import type { Directory, DirectoryListOptions, MemberKindApi } from './directory.js';
+import type { Directory, DirectoryListOptions } from './directory.js';
+import type { FacadePort } from './facade-types.js';
 import type { OperationEvent } from './operation-event.js';
 import { validateInput } from './validate-input.js';
 
@@ -40,13 +34,6 @@ const CallOptionsSchema = z
     pageSize: PageSizeSchema,
   })
   .optional();
-const UserIdsSchema = z
-  .array(IdSchema, { error: 'must be an array of user ids' })
-  .min(1, { error: 'must not be empty' })
-  .max(10_000, { error: 'must hold at most 10,000 ids' });
-const GrantsSchema = z.array(GrantInputSchema, { error: 'must be an array of grants' }).max(1000);
-
-type AnyPort = Record<string, ((...args: never[]) => Promise<unknown>) | undefined>;
 
 /**
  * Wraps an adapter in the portable {@link Directory}: input validation, capability checks,
@@ -82,12 +69,6 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
     }
   };
 
-  const portMethod = (operation: Operation): ((...args: unknown[]) => Promise<unknown>) => {
-    const [portName, method] = operation.split('.') as [keyof Adapter, string];
-    const port = adapter[portName] as unknown as AnyPort;
-    return (port[method] as (...args: unknown[]) => Promise<unknown>).bind(port);
-  };
-
   /** Runs one adapter call with tracing and error wrapping. */
   const invoke = async <R>(
     operation: Operation,
@@ -97,7 +78,7 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
     throwIfAborted(signal, vendor);
     const started = performance.now();
     try {
-      const result = (await portMethod(operation)(...args)) as R;
+      const result = (await callPort(adapter, operation, args)) as R;
       emit({ operation, vendor, durationMs: performance.now() - started, outcome: 'ok' });
       return result;
     } catch (error) {
@@ -113,320 +94,84 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
     }
   };
 
-  /** A single (non-list) call: check, validate (done by caller), invoke. */
-  const call = async <R>(
-    operation: Operation,
-    prepare: () => readonly unknown[],
-    callOptions: CallOptions | undefined,
-  ): Promise<R> => {
+  /** Validates an operation's positional arguments with the table's schemas, in order. */
+  const validateArgs = (operation: Operation, spec: OperationSpec, given: readonly unknown[]): unknown[] =>
+    spec.args.map((argument, index) =>
+      validateInput(operation, argument.name, argument.schema, given[index], vendor),
+    );
+
+  /** A single call: check the capability, validate options and arguments, invoke. */
+  const call = async (operation: Operation, spec: CallSpec, given: readonly unknown[]): Promise<unknown> => {
     ensureSupported(operation);
+    const callOptions = given[spec.args.length] as CallOptions | undefined;
     const { signal } = validateInput(operation, 'options', CallOptionsSchema, callOptions) ?? {};
-    const args = prepare();
-    return invoke<R>(operation, [...args, { signal }], signal);
+    const args = validateArgs(operation, spec, given);
+    return invoke<unknown>(operation, [...args, { signal }], signal);
   };
 
   /** A lazily failing list: errors in checks or validation surface on first use. */
-  const failedList = <T>(error: unknown): PagedList<T> =>
-    paginate<T>({
+  const failedList = (error: unknown): PagedList<unknown> =>
+    paginate<unknown>({
       fetchPage: () => Promise.reject(error),
       idOf: () => '',
       vendor,
     });
 
-  const list = <T>(
-    operation: Operation,
-    prepare: () => readonly unknown[],
-    idOf: (item: T) => string,
-    listOptions: DirectoryListOptions | undefined,
-  ): PagedList<T> => {
+  /** A list: the same checks, then the paginator over the port's pages. */
+  const list = (operation: Operation, spec: ListSpec, given: readonly unknown[]): PagedList<unknown> => {
     try {
       ensureSupported(operation);
+      const listOptions = given[spec.args.length] as DirectoryListOptions | undefined;
       const { signal, pageSize } = validateInput(operation, 'options', CallOptionsSchema, listOptions) ?? {};
-      const args = prepare();
-      return paginate<T>({
+      const args = validateArgs(operation, spec, given);
+      return paginate<unknown>({
         fetchPage: (cursor) => {
           const portOptions: ListOptions = { cursor, pageSize: pageSize ?? options.pageSize, signal };
-          return invoke<Page<T>>(operation, [...args, portOptions], signal);
+          return invoke<Page<unknown>>(operation, [...args, portOptions], signal);
         },
-        idOf,
+        idOf: (item) => spec.idOf(item),
         signal,
         vendor,
         operation,
       });
     } catch (error) {
-      return failedList<T>(error);
+      return failedList(error);
     }
   };
 
-  const id = (operation: string, field: string, value: unknown): string =>
-    validateInput(operation, field, IdSchema, value, vendor);
-  const uniqueIds = (operation: string, value: unknown): string[] => [
-    ...new Set(validateInput(operation, 'userIds', UserIdsSchema, value, vendor)),
-  ];
-
-  const kindApi = (kind: 'admins' | 'billingManagers'): MemberKindApi => ({
-    list: (organizationId, o) =>
-      list(
-        `${kind}.list`,
-        () => [id(`${kind}.list`, 'organizationId', organizationId)],
-        (m) => m.user.id,
-        o,
-      ),
-    grant: (organizationId, userId, o) =>
-      call(
-        `${kind}.grant`,
-        () => [id(`${kind}.grant`, 'organizationId', organizationId), id(`${kind}.grant`, 'userId', userId)],
-        o,
-      ),
-    revoke: (organizationId, userId, o) =>
-      call(
-        `${kind}.revoke`,
-        () => [
-          id(`${kind}.revoke`, 'organizationId', organizationId),
-          id(`${kind}.revoke`, 'userId', userId),
-        ],
-        o,
-      ),
-  });
+  /** Every method of one port, built from the operation table. */
+  const facadePort = <P extends PortName>(port: P): FacadePort<P> => {
+    const methods = new Map<string, unknown>();
+    for (const operation of OPERATIONS) {
+      const [name, method] = splitOperation(operation);
+      if (name !== port) continue;
+      const spec: OperationSpec = OPERATION_TABLE[operation];
+      methods.set(
+        method,
+        spec.kind === 'list'
+          ? (...given: unknown[]) => list(operation, spec, given)
+          : (...given: unknown[]) => call(operation, spec, given),
+      );
+    }
+    // The one place where the table's runtime shape meets its derived type: each method
+    // above is built from the spec of the operation its key names.
+    return Object.fromEntries(methods) as FacadePort<P>;
+  };
 
   return {
     name: vendor,
     capabilities: adapter.capabilities,
     supports: (name: CapabilityName) => hasCapability(adapter.capabilities, name),
-    organizations: {
-      list: (o) =>
-        list(
-          'organizations.list',
-          () => [],
-          (org) => org.id,
-          o,
-        ),
-      get: (organizationId, o) =>
-        call('organizations.get', () => [id('organizations.get', 'organizationId', organizationId)], o),
-      getByName: (name, o) =>
-        call(
-          'organizations.getByName',
-          () => [validateInput('organizations.getByName', 'name', z.string().min(1).max(255), name, vendor)],
-          o,
-        ),
-      create: (input, o) =>
-        call(
-          'organizations.create',
-          () => [
-            validateInput('organizations.create', 'input', CreateOrganizationInputSchema, input, vendor),
-          ],
-          o,
-        ),
-      update: (organizationId, input, o) =>
-        call(
-          'organizations.update',
-          () => [
-            id('organizations.update', 'organizationId', organizationId),
-            validateInput('organizations.update', 'input', UpdateOrganizationInputSchema, input, vendor),
-          ],
-          o,
-        ),
-      delete: (organizationId, o) =>
-        call('organizations.delete', () => [id('organizations.delete', 'organizationId', organizationId)], o),
-    },
-    members: {
-      list: (organizationId, o) =>
-        list(
-          'members.list',
-          () => [id('members.list', 'organizationId', organizationId)],
-          (m) => m.user.id,
-          o,
-        ),
-      add: (organizationId, userIds, o) =>
-        call(
-          'members.add',
-          () => [id('members.add', 'organizationId', organizationId), uniqueIds('members.add', userIds)],
-          o,
-        ),
-      remove: (organizationId, userIds, o) =>
-        call(
-          'members.remove',
-          () => [
-            id('members.remove', 'organizationId', organizationId),
-            uniqueIds('members.remove', userIds),
-          ],
-          o,
-        ),
-      organizationsOf: (userId, o) =>
-        list(
-          'members.organizationsOf',
-          () => [id('members.organizationsOf', 'userId', userId)],
-          (org) => org.id,
-          o,
-        ),
-    },
-    admins: kindApi('admins'),
-    billingManagers: kindApi('billingManagers'),
-    permissions: {
-      groups: (scope, o) =>
-        list(
-          'permissions.groups',
-          () => [validateInput('permissions.groups', 'scope', GrantScopeSchema.optional(), scope, vendor)],
-          (group) => `${scopeKey(group.scope)}/${group.id}`,
-          o,
-        ),
-      grants: (organizationId, userId, o) =>
-        call(
-          'permissions.grants',
-          () => [
-            id('permissions.grants', 'organizationId', organizationId),
-            id('permissions.grants', 'userId', userId),
-          ],
-          o,
-        ),
-      set: (organizationId, userId, grants, o) =>
-        call(
-          'permissions.set',
-          () => [
-            id('permissions.set', 'organizationId', organizationId),
-            id('permissions.set', 'userId', userId),
-            validateInput('permissions.set', 'grants', GrantsSchema, grants, vendor),
-          ],
-          o,
-        ),
-      revoke: (organizationId, userId, grants, o) =>
-        call(
-          'permissions.revoke',
-          () => [
-            id('permissions.revoke', 'organizationId', organizationId),
-            id('permissions.revoke', 'userId', userId),
-            validateInput('permissions.revoke', 'grants', GrantsSchema.min(1), grants, vendor),
-          ],
-          o,
-        ),
-    },
-    invitations: {
-      list: (organizationId, o) =>
-        list(
-          'invitations.list',
-          () => [id('invitations.list', 'organizationId', organizationId)],
-          (i) => i.id,
-          o,
-        ),
-      get: (organizationId, invitationId, o) =>
-        call(
-          'invitations.get',
-          () => [
-            id('invitations.get', 'organizationId', organizationId),
-            id('invitations.get', 'invitationId', invitationId),
-          ],
-          o,
-        ),
-      create: (organizationId, input, o) =>
-        call(
-          'invitations.create',
-          () => [
-            id('invitations.create', 'organizationId', organizationId),
-            validateInput('invitations.create', 'input', CreateInvitationInputSchema, input, vendor),
-          ],
-          o,
-        ),
-      delete: (organizationId, invitationId, o) =>
-        call(
-          'invitations.delete',
-          () => [
-            id('invitations.delete', 'organizationId', organizationId),
-            id('invitations.delete', 'invitationId', invitationId),
-          ],
-          o,
-        ),
-    },
-    connections: {
-      list: (organizationId, o) =>
-        list(
-          'connections.list',
-          () => [id('connections.list', 'organizationId', organizationId)],
-          (c) => c.id,
-          o,
-        ),
-      get: (organizationId, connectionId, o) =>
-        call(
-          'connections.get',
-          () => [
-            id('connections.get', 'organizationId', organizationId),
-            id('connections.get', 'connectionId', connectionId),
-          ],
-          o,
-        ),
-      enable: (organizationId, connectionId, settings, o) =>
-        call(
-          'connections.enable',
-          () => [
-            id('connections.enable', 'organizationId', organizationId),
-            id('connections.enable', 'connectionId', connectionId),
-            validateInput('connections.enable', 'settings', ConnectionSettingsSchema, settings ?? {}, vendor),
-          ],
-          o,
-        ),
-      update: (organizationId, connectionId, settings, o) =>
-        call(
-          'connections.update',
-          () => [
-            id('connections.update', 'organizationId', organizationId),
-            id('connections.update', 'connectionId', connectionId),
-            validateInput('connections.update', 'settings', ConnectionSettingsSchema, settings, vendor),
-          ],
-          o,
-        ),
-      disable: (organizationId, connectionId, o) =>
-        call(
-          'connections.disable',
-          () => [
-            id('connections.disable', 'organizationId', organizationId),
-            id('connections.disable', 'connectionId', connectionId),
-          ],
-          o,
-        ),
-    },
-    products: {
-      list: (organizationId, o) =>
-        list(
-          'products.list',
-          () => [id('products.list', 'organizationId', organizationId)],
-          (p) => p.id,
-          o,
-        ),
-    },
-    clientGrants: {
-      list: (organizationId, o) =>
-        list(
-          'clientGrants.list',
-          () => [id('clientGrants.list', 'organizationId', organizationId)],
-          (g) => g.id,
-          o,
-        ),
-      associate: (organizationId, grantId, o) =>
-        call(
-          'clientGrants.associate',
-          () => [
-            id('clientGrants.associate', 'organizationId', organizationId),
-            id('clientGrants.associate', 'grantId', grantId),
-          ],
-          o,
-        ),
-      remove: (organizationId, grantId, o) =>
-        call(
-          'clientGrants.remove',
-          () => [
-            id('clientGrants.remove', 'organizationId', organizationId),
-            id('clientGrants.remove', 'grantId', grantId),
-          ],
-          o,
-        ),
-    },
-    users: {
-      findByEmail: (email, o) =>
-        call(
-          'users.findByEmail',
-          () => [validateInput('users.findByEmail', 'email', EmailSchema, email, vendor)],
-          o,
-        ),
-    },
+    organizations: facadePort('organizations'),
+    members: facadePort('members'),
+    admins: facadePort('admins'),
+    billingManagers: facadePort('billingManagers'),
+    permissions: facadePort('permissions'),
+    invitations: facadePort('invitations'),
+    connections: facadePort('connections'),
+    products: facadePort('products'),
+    clientGrants: facadePort('clientGrants'),
+    users: facadePort('users'),
     close: async () => {
       await adapter.close?.();
     },

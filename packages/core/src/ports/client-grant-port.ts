@@ -1,13 +1,8 @@
-import type { ClientGrant } from '../domain/index.js';
-import type { CallOptions, ListOptions } from './call-options.js';
-import type { Page } from './page.js';
+import type { PortOf } from '../operations/port-types.js';
 
-/** Client grants of organizations, as an adapter implements them. Methods are gated by capabilities. */
-export interface ClientGrantPort {
-  /** One page of the grants associated with the organization. Capability `clientGrants.list`. */
-  list?(organizationId: string, options: ListOptions): Promise<Page<ClientGrant>>;
-  /** Associates a tenant grant; `already_exists` when it already is. Capability `clientGrants.associate`. */
-  associate?(organizationId: string, grantId: string, options: CallOptions): Promise<ClientGrant>;
-  /** Removes the association; `not_found` when there is none. Capability `clientGrants.remove`. */
-  remove?(organizationId: string, grantId: string, options: CallOptions): Promise<void>;
-}
+/**
+ * Client grants associated with organizations, as an adapter implements them. Derived from the operation table: each method is
+ * optional, gated by the capability `clientGrants.<method>`, and takes the validated arguments
+ * of its operation followed by the call (or list) options.
+ */
+export type ClientGrantPort = PortOf<'clientGrants'>;

@@ -1,22 +1,14 @@
-import type { Member } from '../domain/index.js';
-import type { CallOptions, ListOptions } from './call-options.js';
-import type { Page } from './page.js';
+import type { PortOf } from '../operations/port-types.js';
 
 /**
- * One organization-level kind (admins, or billing managers), as an adapter implements it.
- * Methods are gated by the capabilities `<kind>.list`, `<kind>.grant`, `<kind>.revoke`.
+ * One organization-level kind (admins, or billing managers), as an adapter implements it:
+ * `list`, `grant` and `revoke`, gated by the capabilities `<kind>.list`, `<kind>.grant`,
+ * `<kind>.revoke`. Derived from the operation table.
  */
-export interface MemberKindPort {
-  /** One page of the members who hold this kind. Unknown organization → `not_found`. */
-  list?(organizationId: string, options: ListOptions): Promise<Page<Member>>;
-  /** Gives an existing member this kind; granting it twice is not an error. */
-  grant?(organizationId: string, userId: string, options: CallOptions): Promise<void>;
-  /** Takes this kind away; revoking a kind the user lacks is not an error. */
-  revoke?(organizationId: string, userId: string, options: CallOptions): Promise<void>;
-}
+export type MemberKindPort = PortOf<'admins'>;
 
 /** The admins of organizations. */
-export type AdminPort = MemberKindPort;
+export type AdminPort = PortOf<'admins'>;
 
 /** The billing managers of organizations. */
-export type BillingManagerPort = MemberKindPort;
+export type BillingManagerPort = PortOf<'billingManagers'>;

@@ -1,9 +1,8 @@
-import type { Product } from '../domain/index.js';
-import type { ListOptions } from './call-options.js';
-import type { Page } from './page.js';
+import type { PortOf } from '../operations/port-types.js';
 
-/** Products of an organization, as an adapter implements them. */
-export interface ProductPort {
-  /** One page of the organization's products. Capability `products.list`. */
-  list?(organizationId: string, options: ListOptions): Promise<Page<Product>>;
-}
+/**
+ * Products, as an adapter implements them. Derived from the operation table: each method is
+ * optional, gated by the capability `products.<method>`, and takes the validated arguments
+ * of its operation followed by the call (or list) options.
+ */
+export type ProductPort = PortOf<'products'>;

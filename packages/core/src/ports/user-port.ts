@@ -1,11 +1,8 @@
-import type { User } from '../domain/index.js';
-import type { CallOptions } from './call-options.js';
+import type { PortOf } from '../operations/port-types.js';
 
-/** Users of the vendor tenant, as an adapter implements them. */
-export interface UserPort {
-  /**
-   * The user with this email (compared without regard to case), or undefined. When the
-   * vendor holds several, the first. Capability `users.findByEmail`.
-   */
-  findByEmail?(email: string, options: CallOptions): Promise<User | undefined>;
-}
+/**
+ * Users of the tenant, as an adapter implements them. Derived from the operation table: each method is
+ * optional, gated by the capability `users.<method>`, and takes the validated arguments
+ * of its operation followed by the call (or list) options.
+ */
+export type UserPort = PortOf<'users'>;
