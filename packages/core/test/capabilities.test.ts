@@ -69,12 +69,33 @@ describe('assertAdapter', () => {
   it('reports every declared operation that has no port method', () => {
     const adapter = {
       name: 'liar',
-      capabilities: defineCapabilities({ 'members.list': true, 'members.add': true, 'admins.list': true }),
+      capabilities: defineCapabilities({
+        'members.list': true,
+        'members.add': true,
+        'admins.grant': true,
+        'organizations.get': true,
+      }),
       members: { list: async () => ({ items: [] }) },
     };
+    // organizations.get could be emulated from organizations.list, but that is missing too.
     expect(() => assertAdapter(adapter)).toThrow(
-      'Adapter "liar" declares capabilities it does not implement: members.add, admins.list',
+      'Adapter "liar" declares capabilities it does not implement: organizations.get, members.add, admins.grant',
     );
+  });
+
+  it('accepts a declared operation the facade emulates from one the adapter implements', () => {
+    const adapter = {
+      name: 'lean',
+      capabilities: defineCapabilities({
+        'members.list': true,
+        'admins.list': true,
+        'organizations.list': true,
+        'organizations.get': true,
+      }),
+      organizations: { list: async () => ({ items: [] }) },
+      members: { list: async () => ({ items: [] }) },
+    };
+    expect(() => assertAdapter(adapter)).not.toThrow();
   });
 
   it('refuses adapters without a name', () => {

@@ -155,10 +155,127 @@ describe('createDirectory: capabilities', () => {
   });
 
   it('refuses, at composition time, an adapter that declares what it lacks', () => {
-    const { adapter } = recordingAdapter(defineCapabilities({ 'members.list': true, 'admins.list': true }));
-    expect(() => createDirectory(adapter)).toThrow(
-      /declares capabilities it does not implement: admins\.list/,
+    const { adapter } = recordingAdapter(
+      defineCapabilities({ 'members.list': true, 'billingManagers.grant': true }),
     );
+    expect(() => createDirectory(adapter)).toThrow(
+      /declares capabilities it does not implement: billingManagers\.grant/,
+    );
+  });
+});
+
+describe('createDirectory: emulated operations', () => {
+  const member = (id: string, kinds: string[]) => ({
+    user: { id },
+    organizationId: 'org_1',
+    kinds,
+    roles: [],
+    grants: [],
+  });
+  // Three member pages; admins only on the last one, so the first two filter to nothing.
+  const pages = new Map<string | undefined, { items: unknown[]; next?: string }>([
+    [undefined, { items: [member('u1', ['member']), member('u2', ['member'])], next: 'p2' }],
+    ['p2', { items: [member('u3', ['billing_manager'])], next: 'p3' }],
+    ['p3', { items: [member('u4', ['member', 'admin']), member('u5', ['admin'])] }],
+  ]);
+  const lean = (): { adapter: Adapter; cursors: (string | undefined)[] } => {
+    const cursors: (string | undefined)[] = [];
+    const adapter = {
+      name: 'lean',
+      capabilities: defineCapabilities({
+        'members.list': true,
+        'admins.list': true,
+        'billingManagers.list': true,
+        'organizations.list': true,
+        'organizations.get': true,
+        'organizations.getByName': true,
+        memberKinds: 'mapped',
+      }),
+      members: {
+        list: async (_organizationId: string, { cursor }: { cursor?: string }) => {
+          cursors.push(cursor);
+          return pages.get(cursor) ?? { items: [] };
+        },
+      },
+      organizations: {
+        list: async ({ cursor }: { cursor?: string }) =>
+          cursor === undefined
+            ? { items: [{ id: 'org_1', name: 'one' }], next: 'o2' }
+            : { items: [{ id: 'org_2', name: 'two' }] },
+      },
+    } as unknown as Adapter;
+    return { adapter, cursors };
+  };
+
+  it('lists a kind from the member list, following pages that hold none of it', async () => {
+    const { adapter, cursors } = lean();
+    const directory = createDirectory(adapter);
+    expect((await directory.admins.list('org_1').toArray()).map((m) => m.user.id)).toEqual(['u4', 'u5']);
+    expect(cursors).toEqual([undefined, 'p2', 'p3']);
+    expect((await directory.billingManagers.list('org_1').toArray()).map((m) => m.user.id)).toEqual(['u3']);
+  });
+
+  it('reads one item from its list, past the first page, and fails not_found when absent', async () => {
+    const directory = createDirectory(lean().adapter);
+    expect((await directory.organizations.get('org_2')).name).toBe('two');
+    expect((await directory.organizations.getByName('two')).id).toBe('org_2');
+    expect(await codeOf(directory.organizations.get('org_3'))).toBe('not_found');
+  });
+});
+
+describe('createDirectory: graded capabilities', () => {
+  const graded = (capabilities: Parameters<typeof defineCapabilities>[0]) => {
+    const calls: string[] = [];
+    const adapter = {
+      name: 'graded',
+      capabilities: defineCapabilities({
+        'permissions.set': true,
+        'invitations.create': true,
+        ...capabilities,
+      }),
+      permissions: { set: async () => void calls.push('set') },
+      invitations: {
+        create: async () => {
+          calls.push('create');
+          return { id: 'i', organizationId: 'org_1', email: 'a@b.co', grants: [] };
+        },
+      },
+    } as unknown as Adapter;
+    return { directory: createDirectory(adapter), calls };
+  };
+  const product = (productId: string, groupId: string) => ({
+    scope: { type: 'product' as const, productId },
+    groupId,
+  });
+  const organization = (groupId: string) => ({ scope: { type: 'organization' as const }, groupId });
+
+  it('refuses grants in a scope the vendor lacks, and two groups of one product, before any request', async () => {
+    const { directory, calls } = graded({ grantScopes: 'product', rolesPerMember: 'one-per-product' });
+    const wrongScope = await directory.permissions.set('org_1', 'u1', [organization('r1')]).catch((e) => e);
+    expect(wrongScope.message).toMatch(
+      /grants\[0\]\.scope: graded has no organization-scope permission groups/,
+    );
+    const twice = await directory.permissions
+      .set('org_1', 'u1', [product('p1', 'g1'), product('p1', 'g2')])
+      .catch((e) => e);
+    expect(twice.message).toMatch(/at most one group per product \(product p1 has two\)/);
+    await directory.permissions.set('org_1', 'u1', [product('p1', 'g1'), product('p2', 'g2')]);
+    expect(calls).toEqual(['set']);
+  });
+
+  it('holds invitations to the grants the manifest allows', async () => {
+    const one = graded({ grantScopes: 'product', invitationGrants: 'one' });
+    expect(await codeOf(one.directory.invitations.create('org_1', { email: 'a@b.co' }))).toBe(
+      'invalid_argument',
+    );
+    await one.directory.invitations.create('org_1', { email: 'a@b.co', grants: [product('p1', 'g1')] });
+    const none = graded({ invitationGrants: 'none', grantScopes: 'organization' });
+    expect(
+      await codeOf(
+        none.directory.invitations.create('org_1', { email: 'a@b.co', grants: [organization('r')] }),
+      ),
+    ).toBe('invalid_argument');
+    expect([one.calls, none.calls]).toEqual([['create'], []]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { OrgPortError } from '../errors/orgport-error.js';
+import { EMULATED_FROM } from '../operations/emulations.js';
 import { portMethod } from '../operations/port-dispatch.js';
 import type { Adapter } from '../ports/adapter.js';
 import { OPERATIONS } from './operations.js';
@@ -20,7 +21,11 @@ export function assertAdapter(adapter: Adapter): void {
   const missing: string[] = [];
   for (const operation of OPERATIONS) {
     if (adapter.capabilities[operation] !== true) continue;
-    if (!portMethod(adapter, operation)) missing.push(operation);
+    if (portMethod(adapter, operation)) continue;
+    // The facade emulates some operations from another one the adapter implements.
+    const source = EMULATED_FROM.get(operation);
+    if (source && portMethod(adapter, source)) continue;
+    missing.push(operation);
   }
   if (missing.length > 0) {
     throw new OrgPortError(

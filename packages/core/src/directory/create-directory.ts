@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assertAdapter } from '../capabilities/assert-adapter.js';
 import type { CapabilityName } from '../capabilities/capabilities.js';
+import { checkGradedRules } from '../capabilities/graded-rules.js';
 import { hasCapability } from '../capabilities/has-capability.js';
 import { OPERATIONS, type Operation } from '../capabilities/operations.js';
 import { OrgPortError } from '../errors/orgport-error.js';
@@ -106,6 +107,7 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
     const callOptions = given[spec.args.length] as CallOptions | undefined;
     const { signal } = validateInput(operation, 'options', CallOptionsSchema, callOptions) ?? {};
     const args = validateArgs(operation, spec, given);
+    checkGradedRules(operation, args, adapter.capabilities, vendor);
     return invoke<unknown>(operation, [...args, { signal }], signal);
   };
 

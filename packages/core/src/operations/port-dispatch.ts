@@ -1,5 +1,6 @@
 import type { Operation } from '../capabilities/operations.js';
 import type { Adapter } from '../ports/adapter.js';
+import { EMULATED_FROM, emulate } from './emulations.js';
 import type { PortName } from './port-types.js';
 
 /** `'members.list'` → `['members', 'list']`. */
@@ -21,9 +22,19 @@ export function portMethod(
     : undefined;
 }
 
+/** The facade's emulation of an operation the adapter declares but does not implement, if any. */
+function emulatedMethod(
+  adapter: Adapter,
+  operation: Operation,
+): ((...args: unknown[]) => Promise<unknown>) | undefined {
+  const from = EMULATED_FROM.get(operation);
+  const source = from ? portMethod(adapter, from) : undefined;
+  return source ? emulate(operation, source, adapter.name) : undefined;
+}
+
 /** Calls the adapter's method for an operation (the facade checked the capability and the method exist). */
 export function callPort(adapter: Adapter, operation: Operation, args: readonly unknown[]): Promise<unknown> {
-  const method = portMethod(adapter, operation);
+  const method = portMethod(adapter, operation) ?? emulatedMethod(adapter, operation);
   if (!method) return Promise.reject(new TypeError(`${adapter.name} has no method for ${operation}`));
   return method(...args);
 }

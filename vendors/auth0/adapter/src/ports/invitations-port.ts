@@ -61,16 +61,8 @@ export function auth0InvitationsPort(context: Auth0Context): InvitationPort {
           { vendor },
         );
       }
-      const roleIds = (input.grants ?? []).map((grant) => {
-        if (grant.scope.type !== 'organization') {
-          throw new OrgPortError(
-            'invalid_argument',
-            'input.grants: Auth0 invitations carry organization roles only',
-            { vendor },
-          );
-        }
-        return grant.groupId;
-      });
+      // The facade lets only organization-scope grants (Auth0 roles) reach here.
+      const roleIds = (input.grants ?? []).map((grant) => grant.groupId);
       const started = Date.now();
       const write = async () => {
         const { data } = await http.request({

@@ -1,12 +1,10 @@
-import type { Member } from '@orgport/core';
 import { type MemberKindPort, path } from '@orgport/core/driver';
 import type { Auth0Context } from '../auth0-context.js';
-import { fetchMemberPage } from './members-port.js';
 
 /**
- * Admins or billing managers on Auth0, mapped from configured role names: the list walks
- * member pages (roles inline) and keeps the holders, fetching on past pages that hold none
- * so that an empty page never ends the walk early; grant and revoke assign the roles.
+ * Admins or billing managers on Auth0, mapped from configured role names: grant and revoke
+ * assign the roles. Auth0 has no kind filter, so the list is the facade's emulation over
+ * the member list (roles inline), which follows every page.
  */
 export function auth0MemberKindPort(
   context: Auth0Context,
@@ -30,17 +28,6 @@ export function auth0MemberKindPort(
     });
   };
   return {
-    async list(organizationId, { cursor, pageSize, signal }) {
-      let next = cursor;
-      for (;;) {
-        const page = await fetchMemberPage(context, organizationId, next, pageSize, signal);
-        const holders: Member[] = page.items.filter((member) => member.kinds.includes(kind));
-        if (holders.length > 0 || page.items.length === 0 || page.next === undefined) {
-          return page.items.length === 0 ? { items: [] } : { items: holders, next: page.next };
-        }
-        next = page.next;
-      }
-    },
     grant: (organizationId, userId, { signal }) => writeRoles('POST', organizationId, userId, signal),
     revoke: (organizationId, userId, { signal }) => writeRoles('DELETE', organizationId, userId, signal),
   };

@@ -5,16 +5,8 @@ import { fetchOffsetPage, offsetList } from '../offset-page.js';
 import { kindOfRole, roleGrant } from '../wire/auth0-mapping.js';
 import { WireOrganization, WireRole } from '../wire/auth0-wire-schemas.js';
 
-function organizationRoleIds(grants: readonly GrantInput[], vendor: string): string[] {
-  for (const grant of grants) {
-    if (grant.scope.type !== 'organization') {
-      throw new OrgPortError(
-        'invalid_argument',
-        'grants: Auth0 has organization-scope roles only, not product scopes',
-        { vendor },
-      );
-    }
-  }
+/** Role ids of grants (the facade lets only organization-scope grants reach Auth0). */
+function organizationRoleIds(grants: readonly GrantInput[]): string[] {
   return [...new Set(grants.map((grant) => grant.groupId))];
 }
 
@@ -111,7 +103,7 @@ export function auth0PermissionsPort(context: Auth0Context): PermissionPort {
       return grantsOf(await memberRoles(organizationId, userId, signal));
     },
     async set(organizationId, userId, grants, { signal }) {
-      const wanted = new Set(organizationRoleIds(grants, vendor));
+      const wanted = new Set(organizationRoleIds(grants));
       const held = grantsOf(await memberRoles(organizationId, userId, signal)).map((grant) => grant.group.id);
       const toAdd = [...wanted].filter((id) => !held.includes(id));
       const toRemove = held.filter((id) => !wanted.has(id));
@@ -119,7 +111,7 @@ export function auth0PermissionsPort(context: Auth0Context): PermissionPort {
       await writeRoles('DELETE', organizationId, userId, toRemove, signal);
     },
     async revoke(organizationId, userId, grants, { signal }) {
-      await writeRoles('DELETE', organizationId, userId, organizationRoleIds(grants, vendor), signal);
+      await writeRoles('DELETE', organizationId, userId, organizationRoleIds(grants), signal);
     },
   };
 }

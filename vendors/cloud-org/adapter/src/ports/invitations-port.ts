@@ -9,7 +9,8 @@ const WireInvitations = z.array(WireOrganizationInvitation);
 
 /**
  * Invitations: per product group, addressed by email. The API returns no ids on invite and
- * has no single-invitation read, so `create` and `get` read the organization's pending list.
+ * has no single-invitation read: `create` reads the organization's pending list, and `get`
+ * is the facade's emulation over it.
  */
 export function cloudOrgInvitationsPort(context: CloudOrgContext): InvitationPort {
   const { vendor } = context;
@@ -28,25 +29,21 @@ export function cloudOrgInvitationsPort(context: CloudOrgContext): InvitationPor
     }
     return data.map((row) => toInvitation(row, organizationId, (id) => names.get(id) ?? String(id)));
   };
+  /** The API deletes any id silently: check that it is a pending invitation of this organization first. */
   const one = async (organizationId: string, invitationId: string, signal?: AbortSignal) => {
-    const found = (await pending(organizationId, signal)).find(
-      (invitation) => invitation.id === invitationId,
-    );
-    if (!found) throw new OrgPortError('not_found', `No invitation with id ${invitationId}`, { vendor });
-    return found;
+    if (!(await pending(organizationId, signal)).some((invitation) => invitation.id === invitationId))
+      throw new OrgPortError('not_found', `No invitation with id ${invitationId}`, { vendor });
   };
   return {
     list: async (organizationId, { signal }) => ({ items: await pending(organizationId, signal) }),
-    get: (organizationId, invitationId, { signal }) => one(organizationId, invitationId, signal),
     async create(organizationId, input, { signal }) {
-      const grants = input.grants ?? [];
-      const [grant] = grants;
-      if (grants.length !== 1 || grant?.scope.type !== 'product') {
-        throw new OrgPortError(
-          'invalid_argument',
-          'input.grants: invitations here carry exactly one product permission group',
-          { vendor },
-        );
+      // The facade enforces the manifest: exactly one grant (invitationGrants 'one'), of
+      // product scope (grantScopes 'product').
+      const [grant] = input.grants ?? [];
+      if (grant?.scope.type !== 'product') {
+        throw new OrgPortError('internal', 'invitations.create reached the adapter without a product grant', {
+          vendor,
+        });
       }
       const permissionGroupId = groupIdNumber(context, grant.groupId, 'input.grants[0].groupId');
       const { productId } = grant.scope;

@@ -1,7 +1,11 @@
 import { type MemberKindPort, path } from '@orgport/core/driver';
-import { type CloudOrgContext, fetchMembers } from '../cloud-org-context.js';
+import type { CloudOrgContext } from '../cloud-org-context.js';
 
-/** Admins or billing managers: native lists in the v2 response; granted and revoked with the role flags of "Update Member Permissions". */
+/**
+ * Admins or billing managers: granted and revoked with the role flags of "Update Member
+ * Permissions". The lists are the facade's emulation over the member list, whose v2
+ * response carries the kinds.
+ */
 export function cloudOrgMemberKindPort(
   context: CloudOrgContext,
   kind: 'admin' | 'billing_manager',
@@ -18,11 +22,6 @@ export function cloudOrgMemberKindPort(
       signal,
     });
   return {
-    list: async (organizationId, { signal }) => ({
-      items: (await fetchMembers(context, organizationId, signal)).filter((member) =>
-        member.kinds.includes(kind),
-      ),
-    }),
     grant: async (organizationId, userId, { signal }) => {
       await write(organizationId, userId, true, signal);
     },

@@ -1,10 +1,10 @@
-import { type Organization, OrgPortError } from '@orgport/core';
+import type { Organization } from '@orgport/core';
 import type { OrganizationPort } from '@orgport/core/driver';
 import { type CloudOrgContext, fetchOrganizations } from '../cloud-org-context.js';
 
 /**
- * Organizations: one unpaginated list (the vendor's one name is both `name` and `displayName`); `get` and `getByName` pick from it (the API has no
- * single-organization read). Creating, renaming and deleting are not in the API.
+ * Organizations: one unpaginated list (the vendor's one name is both `name` and `displayName`); the API has no single-organization read,
+ * so `get` and `getByName` are the facade's emulation over the list. Creating, renaming and deleting are not in the API.
  */
 export function cloudOrgOrganizationsPort(context: CloudOrgContext): OrganizationPort {
   const all = async (signal?: AbortSignal): Promise<Organization[]> =>
@@ -13,15 +13,7 @@ export function cloudOrgOrganizationsPort(context: CloudOrgContext): Organizatio
       name: org.name,
       displayName: org.name,
     }));
-  const one = async (match: (org: Organization) => boolean, what: string, signal?: AbortSignal) => {
-    const found = (await all(signal)).find(match);
-    if (!found) throw new OrgPortError('not_found', `No organization ${what}`, { vendor: context.vendor });
-    return found;
-  };
   return {
     list: async ({ signal }) => ({ items: await all(signal) }),
-    get: (organizationId, { signal }) =>
-      one((org) => org.id === organizationId, `with id ${organizationId}`, signal),
-    getByName: (name, { signal }) => one((org) => org.name === name, `named ${name}`, signal),
   };
 }

@@ -44,21 +44,9 @@ export function cloudOrgPermissionsPort(context: CloudOrgContext): PermissionPor
   /** Checks the grants and returns their group ids. */
   const resolve = async (grants: readonly GrantInput[], signal?: AbortSignal): Promise<number[]> => {
     const byProduct = new Map<string, number>();
+    // The facade enforces the manifest: product scopes only, one group per product.
     for (const grant of grants) {
-      if (grant.scope.type !== 'product') {
-        throw new OrgPortError(
-          'invalid_argument',
-          'grants: this vendor has product-scope permission groups only',
-          { vendor },
-        );
-      }
-      if (byProduct.has(grant.scope.productId)) {
-        throw new OrgPortError(
-          'invalid_argument',
-          `grants: at most one group per product (product ${grant.scope.productId} has two)`,
-          { vendor },
-        );
-      }
+      if (grant.scope.type !== 'product') continue;
       byProduct.set(grant.scope.productId, groupIdNumber(context, grant.groupId, 'grants.groupId'));
     }
     for (const [productId, groupId] of byProduct) {
