@@ -1,6 +1,7 @@
 import type { Directory } from '@orgport/core';
 import { OrgPortError, toOrgPortError } from '@orgport/core';
 import pLimit from 'p-limit';
+import { applyGrantDifference, toGrantInput } from './grant-difference.js';
 import { MigrationJournal } from './migration-journal.js';
 import type {
   MemberOperation,
@@ -31,13 +32,18 @@ export interface ApplyMigrationOptions {
     | undefined;
 }
 
-/** How one operation ended. */
+/**
+ * How one operation ended: `applied`; `skipped` because the target already held it (or an
+ * earlier run did it); `failed`; or `blocked`, never attempted because an earlier
+ * operation of the same member failed. Only `applied` and `skipped` count as done: a
+ * resumed run retries failures and runs blocked operations.
+ */
 export interface OperationOutcome {
   readonly operation: MigrationOperation;
-  readonly status: 'applied' | 'skipped' | 'failed';
-  /** Why it was skipped or failed. */
+  readonly status: 'applied' | 'skipped' | 'failed' | 'blocked';
+  /** Why it was skipped, failed or blocked. */
   readonly reason?: string | undefined;
-  /** The error code of a failure. */
+  /** The error code of a failure; `conflict` when the target moved since planning. */
   readonly code?: string | undefined;
 }
 
@@ -46,7 +52,14 @@ export interface ApplyResult {
   readonly applied: readonly OperationOutcome[];
   readonly skipped: readonly OperationOutcome[];
   readonly failed: readonly OperationOutcome[];
+  /** Operations not attempted because an earlier operation of their member failed. */
+  readonly blocked: readonly OperationOutcome[];
+  /** How old the plan was when the run started, in milliseconds. */
+  readonly planAgeMs: number;
 }
+
+/** The target moved since planning in a way the plan cannot reconcile. */
+class PlanConflict extends Error {}
 
 /** Operations of one member run in order (add before grants before kinds); members run in parallel. */
 function chains(operations: readonly MigrationOperation[]): MemberOperation[][] {
@@ -65,8 +78,10 @@ function chains(operations: readonly MigrationOperation[]): MemberOperation[][] 
  * Applies a plan: creates organizations first, then writes each member's operations in
  * order, members in parallel. Every operation is idempotent, and each outcome is appended
  * to the journal as it ends, so a run killed at any point resumes with `resume: true` and
- * ends exactly like an unbroken run. A failed operation skips the rest of its member's
- * chain and never stops the others. Cancellation (`signal`) stops between operations.
+ * ends exactly like an unbroken run. A failed operation blocks the rest of its member's
+ * chain (retried on resume) and never stops the others. `set_grants` re-reads the member
+ * and applies only the planned difference. The journal is locked while the run lasts.
+ * Cancellation (`signal`) stops between operations.
  */
 export async function applyMigration(
   plan: MigrationPlan,
@@ -79,7 +94,22 @@ export async function applyMigration(
       `the plan was made for target ${plan.target.vendor}, not ${target.name}`,
     );
   }
+  const planAgeMs = Math.max(0, Date.now() - Date.parse(plan.createdAt));
   const journal = MigrationJournal.open(options.journal, plan.planId, options.resume ?? false);
+  try {
+    return await applyJournaled(plan, options, journal, planAgeMs);
+  } finally {
+    journal.close();
+  }
+}
+
+async function applyJournaled(
+  plan: MigrationPlan,
+  options: ApplyMigrationOptions,
+  journal: MigrationJournal,
+  planAgeMs: number,
+): Promise<ApplyResult> {
+  const { target, signal } = options;
   const outcomes: OperationOutcome[] = [];
   const organizationIds = new Map<string, string>();
   let done = 0;
@@ -92,7 +122,10 @@ export async function applyMigration(
     result?: Record<string, string>,
   ) => {
     outcomes.push({ operation, status, reason, code });
-    if (!(reason === 'done in an earlier run')) journal.record({ id: operation.id, status, reason, result });
+    // Only what happened is journaled: a blocked operation never ran, and one done in an
+    // earlier run is recorded already.
+    if (status !== 'blocked' && reason !== 'done in an earlier run')
+      journal.record({ id: operation.id, status, reason, result });
     options.onProgress?.({ done: ++done, total: plan.operations.length, operation, status });
   };
 
@@ -131,14 +164,19 @@ export async function applyMigration(
       case 'add_member':
         await target.members.add(await organizationId(operation.organization), [operation.userId], call);
         return {};
-      case 'set_grants':
-        await target.permissions.set(
-          await organizationId(operation.organization),
-          operation.userId,
-          operation.grants,
-          call,
-        );
+      case 'set_grants': {
+        const orgId = await organizationId(operation.organization);
+        // Change only what the plan changes, against what the target holds now: a group
+        // granted there after planning survives, and a conflicting move is refused.
+        const current = target.capabilities['permissions.grants']
+          ? (await target.permissions.grants(orgId, operation.userId, call)).map(toGrantInput)
+          : operation.expected;
+        const next = applyGrantDifference(current, operation);
+        if (next.kind === 'conflict') throw new PlanConflict(next.reason);
+        if (next.kind === 'unchanged') return { skipped: 'already held' };
+        await target.permissions.set(orgId, operation.userId, next.grants, call);
         return {};
+      }
       case 'grant_kind':
       case 'revoke_kind': {
         const port = operation.kind === 'admin' ? target.admins : target.billingManagers;
@@ -169,7 +207,7 @@ export async function applyMigration(
 
   const execute = async (operation: MigrationOperation): Promise<boolean> => {
     const recorded = journal.get(operation.id);
-    if (recorded && recorded.status !== 'failed') {
+    if (recorded && journal.isDone(operation.id)) {
       if (recorded.result?.organizationId && operation.type === 'create_organization')
         organizationIds.set(operation.organization.name, recorded.result.organizationId);
       finish(operation, 'skipped', 'done in an earlier run');
@@ -183,6 +221,10 @@ export async function applyMigration(
       finish(operation, skipped ? 'skipped' : 'applied', skipped, undefined, result);
       return true;
     } catch (error) {
+      if (error instanceof PlanConflict) {
+        finish(operation, 'failed', `conflict: ${error.message}`, 'conflict');
+        return false;
+      }
       const failure = toOrgPortError(error, target.name);
       if (failure.code === 'cancelled') throw failure;
       finish(operation, 'failed', failure.message, failure.code);
@@ -200,7 +242,7 @@ export async function applyMigration(
         for (const [index, operation] of chain.entries()) {
           if (await execute(operation)) continue;
           for (const rest of chain.slice(index + 1))
-            finish(rest, 'skipped', `an earlier operation for ${operation.email} failed`);
+            finish(rest, 'blocked', `not attempted: an earlier operation for ${operation.email} failed`);
           return;
         }
       }),
@@ -211,5 +253,7 @@ export async function applyMigration(
     applied: outcomes.filter((o) => o.status === 'applied'),
     skipped: outcomes.filter((o) => o.status === 'skipped'),
     failed: outcomes.filter((o) => o.status === 'failed'),
+    blocked: outcomes.filter((o) => o.status === 'blocked'),
+    planAgeMs,
   };
 }

@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { OrgPortError } from '@orgport/core';
+import { type JournalLock, lockJournal } from './journal-lock.js';
 
 /** How one operation ended, as the journal records it. */
 export interface JournalEntry {
@@ -22,15 +23,31 @@ export class MigrationJournal {
   private constructor(
     private readonly path: string | undefined,
     readonly planId: string,
+    private readonly lock: JournalLock | undefined,
   ) {}
 
   /**
    * Opens the journal for `planId`. An existing file is refused unless `resume` is set
-   * (so two runs never mix), and refused on resume when it belongs to another plan.
+   * (so two runs never mix), and refused on resume when it belongs to another plan. The
+   * journal is locked for this process until {@link close}: a second runner is refused.
    */
   static open(path: string | undefined, planId: string, resume: boolean): MigrationJournal {
-    const journal = new MigrationJournal(path, planId);
-    if (!path) return journal;
+    if (!path) return new MigrationJournal(path, planId, undefined);
+    const lock = lockJournal(path);
+    try {
+      return MigrationJournal.read(new MigrationJournal(path, planId, lock), path, planId, resume);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  private static read(
+    journal: MigrationJournal,
+    path: string,
+    planId: string,
+    resume: boolean,
+  ): MigrationJournal {
     if (existsSync(path)) {
       if (!resume) {
         throw new OrgPortError(
@@ -77,6 +94,22 @@ export class MigrationJournal {
   /** The recorded outcome of an operation, if any. */
   get(id: string): JournalEntry | undefined {
     return this.entries.get(id);
+  }
+
+  /**
+   * Whether an operation is done: it was applied, or found already done on the target.
+   * A failure is not, nor an operation that never ran because an earlier one failed
+   * (journals of earlier versions recorded those as skipped).
+   */
+  isDone(id: string): boolean {
+    const entry = this.entries.get(id);
+    if (!entry || entry.status === 'failed') return false;
+    return !(entry.status === 'skipped' && entry.reason?.startsWith('an earlier operation'));
+  }
+
+  /** Releases the journal's lock. */
+  close(): void {
+    this.lock?.release();
   }
 
   /** Records an outcome (durably, before returning). */

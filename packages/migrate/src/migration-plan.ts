@@ -36,7 +36,14 @@ export type MigrationOperation =
       readonly organization: OrganizationRef;
       readonly userId: string;
       readonly email: string;
+      /** The member's grants after the change, as the plan saw the target. */
       readonly grants: readonly GrantInput[];
+      /** Grants the plan adds. Apply changes only these and `remove`, against what the target holds then. */
+      readonly add: readonly GrantInput[];
+      /** Grants the plan removes. */
+      readonly remove: readonly GrantInput[];
+      /** The member's grants on the target when the plan was made. */
+      readonly expected: readonly GrantInput[];
       /** Display names of the grants (`Web/Developers`, `editor`). */
       readonly labels?: readonly string[] | undefined;
     }

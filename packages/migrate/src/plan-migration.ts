@@ -1,5 +1,6 @@
 import type { Directory, GrantInput, Member, Organization } from '@orgport/core';
-import { OrgPortError, scopeKey, throwIfAborted } from '@orgport/core';
+import { OrgPortError, throwIfAborted } from '@orgport/core';
+import { grantKey, sameGrants, toGrantInput } from './grant-difference.js';
 import { mapMember, type TargetCatalog } from './map-member.js';
 import type { Loss, MigrationOperation, MigrationPlan, OrganizationRef } from './migration-plan.js';
 import { operationId } from './operation-id.js';
@@ -28,22 +29,21 @@ export interface PlanMigrationOptions {
 
 const isSnapshot = (source: Directory | Snapshot): source is Snapshot =>
   (source as Snapshot).format === 'orgport.snapshot';
-const grantKey = (grant: GrantInput) => `${scopeKey(grant.scope)}#${grant.groupId}`;
-const sameGrants = (a: readonly GrantInput[], b: readonly GrantInput[]) => {
-  const keys = new Set(a.map(grantKey));
-  return a.length === b.length && b.every((grant) => keys.has(grantKey(grant)));
-};
 const lower = (text: string) => text.toLowerCase();
 
 /** The target's current grants as inputs. */
-const currentGrants = (member: Member): GrantInput[] =>
-  member.grants.map((grant) => ({
-    scope:
-      grant.scope.type === 'organization'
-        ? { type: 'organization' }
-        : { type: 'product', productId: grant.scope.productId },
-    groupId: grant.group.id,
-  }));
+const currentGrants = (member: Member): GrantInput[] => member.grants.map(toGrantInput);
+
+/** The difference between two grant lists: what `next` adds to and removes from `now`. */
+function grantChange(now: readonly GrantInput[], next: readonly GrantInput[]) {
+  const nowKeys = new Set(now.map(grantKey));
+  const nextKeys = new Set(next.map(grantKey));
+  return {
+    add: next.filter((grant) => !nowKeys.has(grantKey(grant))),
+    remove: now.filter((grant) => !nextKeys.has(grantKey(grant))),
+    expected: [...now],
+  };
+}
 
 /** Non-prune merge: the source sets each product it names and adds roles; the rest of the target stays. */
 function mergeGrants(current: readonly GrantInput[], wanted: readonly GrantInput[]): GrantInput[] {
@@ -213,7 +213,15 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
           const now = currentGrants(present);
           const next = options.prune ? [...mapped.grants] : mergeGrants(now, mapped.grants);
           if (!sameGrants(now, next))
-            op({ type: 'set_grants', organization: ref, userId, email, grants: next, labels: labels(next) });
+            op({
+              type: 'set_grants',
+              organization: ref,
+              userId,
+              email,
+              grants: next,
+              ...grantChange(now, next),
+              labels: labels(next),
+            });
         }
         continue;
       }
@@ -231,6 +239,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
             userId: user.id,
             email,
             grants: mapped.grants,
+            ...grantChange([], mapped.grants),
             labels: labels(mapped.grants),
           });
         for (const kind of mapped.kinds)

@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDirectory, OrgPortError } from '@orgport/core';
 import { createMemoryAdapter, type MemoryAdapter } from '@orgport/testkit/memory';
@@ -237,17 +237,115 @@ describe('applyMigration', () => {
     );
   });
 
-  it('reports a failed operation and skips the rest of that member, without stopping the others', async () => {
+  it('reports a failed operation and blocks the rest of that member, without stopping the others', async () => {
     const { sourceDirectory, targetDirectory, target } = world();
     const plan = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
     target.store.users.delete('tgt-ada');
     const result = await applyMigration(plan, { target: targetDirectory });
     expect(result.failed.map((f) => [f.operation.type, f.code])).toEqual([['add_member', 'not_found']]);
-    expect(result.skipped.map((s) => s.reason)).toEqual([
-      'an earlier operation for ada@example.com failed',
-      'an earlier operation for ada@example.com failed',
+    expect(result.blocked.map((s) => s.reason)).toEqual([
+      'not attempted: an earlier operation for ada@example.com failed',
+      'not attempted: an earlier operation for ada@example.com failed',
     ]);
+    expect(result.skipped).toEqual([]);
     expect(result.applied).toHaveLength(5);
+  });
+
+  it('on resume, retries a failed operation and runs what it blocked: the member ends complete', async () => {
+    const { sourceDirectory, targetDirectory, target } = world();
+    const plan = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    const journal = join(mkdtempSync(join(tmpdir(), 'orgport-journal-')), 'j.ndjson');
+    const ada = target.store.users.get('tgt-ada');
+    target.store.users.delete('tgt-ada');
+    const first = await applyMigration(plan, { target: targetDirectory, journal });
+    expect([first.failed.length, first.blocked.length]).toEqual([1, 2]);
+    // The cause goes away (the user is back); the resumed run must finish ada's chain.
+    if (ada) target.store.users.set('tgt-ada', ada);
+    const resumed = await applyMigration(plan, { target: targetDirectory, journal, resume: true });
+    expect([resumed.failed.length, resumed.blocked.length]).toEqual([0, 0]);
+    expect(resumed.applied.map((o) => o.operation.type)).toEqual(['add_member', 'set_grants', 'grant_kind']);
+    const member = target.store.memberships.get('t1')?.get('tgt-ada');
+    expect([...(member?.kinds ?? [])].sort()).toEqual(['admin', 'member']);
+    const replan = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    expect(replan.operations).toEqual([]);
+  });
+
+  it('refuses a second run on a journal in use, and takes over a lock left by a dead process', async () => {
+    const { sourceDirectory, targetDirectory } = world();
+    const plan = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    const journal = join(mkdtempSync(join(tmpdir(), 'orgport-journal-')), 'j.ndjson');
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The first run holds the journal while its first operation waits at the gate.
+    const held = {
+      ...targetDirectory,
+      members: {
+        ...targetDirectory.members,
+        add: async (...args: Parameters<typeof targetDirectory.members.add>) => {
+          await gate;
+          return targetDirectory.members.add(...args);
+        },
+      },
+    };
+    const first = applyMigration(plan, { target: held, journal, concurrency: 1 });
+    const firstDone = first.then(() => 'done');
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = await applyMigration(plan, { target: targetDirectory, journal, resume: true }).catch(
+      (e: unknown) => e,
+    );
+    release();
+    expect(OrgPortError.is(second, 'failed_precondition')).toBe(true);
+    expect((second as Error).message).toMatch(new RegExp(`in use by process ${process.pid} on `));
+    expect(await firstDone).toBe('done');
+    expect(existsSync(`${journal}.lock`)).toBe(false);
+
+    // A lock whose process is gone (same host, dead pid) is stale: the next run takes it over.
+    writeFileSync(
+      `${journal}.lock`,
+      JSON.stringify({ pid: 2 ** 22 + 17, host: hostname(), startedAt: new Date(0).toISOString() }),
+    );
+    const resumed = await applyMigration(plan, { target: targetDirectory, journal, resume: true });
+    expect(resumed.failed).toEqual([]);
+    // A lock held on another host cannot be checked from here: refused, naming it.
+    writeFileSync(`${journal}.lock`, JSON.stringify({ pid: 1, host: 'elsewhere', startedAt: 'x' }));
+    await expect(applyMigration(plan, { target: targetDirectory, journal, resume: true })).rejects.toThrow(
+      /in use by process 1 on elsewhere/,
+    );
+  });
+
+  it('changes only what the plan changes: a group granted after planning survives, a conflicting move fails', async () => {
+    const { sourceDirectory, targetDirectory, target } = world();
+    const plan = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    // After planning, dee (already a member, planned to get Viewers in Web and API) is given
+    // an organization role on the target. The plan's set_grants must not take it away.
+    const t = target.store;
+    t.addRole({ id: 'r-support', name: 'support' });
+    t.membership('t1', 'tgt-dee').roleIds.add('r-support');
+    const result = await applyMigration(plan, { target: targetDirectory });
+    expect(result.failed).toEqual([]);
+    const dee = t.memberships.get('t1')?.get('tgt-dee');
+    expect([...(dee?.roleIds ?? [])]).toEqual(['r-support']);
+    expect([...(dee?.productGroups.entries() ?? [])].sort()).toEqual([
+      ['p-api', 'p-api-view'],
+      ['p-web', 'p-web-view'],
+    ]);
+
+    // Now a stale plan meets a product whose group moved: refused as a conflict, not overwritten.
+    const stale = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    expect(stale.operations).toEqual([]);
+    const { sourceDirectory: src2, targetDirectory: tgt2, target: target2 } = world();
+    const plan2 = await planMigration({ source: src2, target: tgt2, mapping });
+    target2.store.membership('t1', 'tgt-dee').productGroups.set('p-web', 'p-web-dev');
+    const conflicted = await applyMigration(plan2, { target: tgt2 });
+    expect(conflicted.failed.map((f) => [f.operation.email, f.code, f.reason])).toEqual([
+      ['dee@example.com', 'conflict', expect.any(String)],
+    ]);
+    expect(conflicted.failed[0]?.reason).toMatch(
+      /^conflict: product p-web now holds group p-web-dev.*re-plan/,
+    );
+    expect(target2.store.memberships.get('t1')?.get('tgt-dee')?.productGroups.get('p-web')).toBe('p-web-dev');
   });
 });
 

@@ -8,6 +8,9 @@ import { EXIT } from '../errors/exit-codes.js';
 import { renderPlan } from '../plan/render-plan.js';
 import { globals, openConnection } from './command-context.js';
 
+/** Plans older than this draw a warning before they are applied. */
+const PLAN_AGE_WARNING_HOURS = 24;
+
 /** Migration and the progress bar load only when a migration command runs. */
 const loadMigration = () =>
   Promise.all([import('@orgport/migrate'), import('../progress/progress-reporter.js')]).then(
@@ -131,6 +134,11 @@ export function registerMigrationCommands(program: Command): void {
           else plan = await makePlan(options, command, target);
           if (plan.format !== 'orgport.plan')
             throw new OrgPortError('invalid_argument', 'the plan file is not an orgport plan');
+          const ageHours = (Date.now() - Date.parse(plan.createdAt)) / 3_600_000;
+          if (ageHours > PLAN_AGE_WARNING_HOURS && !quiet)
+            process.stderr.write(
+              `warning: the plan is ${Math.round(ageHours)} hours old; the target may have changed since (apply changes only what the plan changes, and refuses conflicts; re-plan to be sure)\n`,
+            );
           if (options.dryRun) {
             process.stdout.write(renderPlan(plan, Number(options.limit)));
             return;
@@ -160,6 +168,8 @@ export function registerMigrationCommands(program: Command): void {
             applied: result.applied.length,
             skipped: result.skipped.length,
             failed: result.failed.length,
+            blocked: result.blocked.length,
+            planAgeHours: Math.round((result.planAgeMs / 3_600_000) * 10) / 10,
           };
           if (output === 'json')
             process.stdout.write(
@@ -167,16 +177,18 @@ export function registerMigrationCommands(program: Command): void {
             );
           else {
             process.stdout.write(
-              `Applied ${summary.applied}, skipped ${summary.skipped}, failed ${summary.failed} (journal ${journal}).\n`,
+              `Applied ${summary.applied}, skipped ${summary.skipped}, failed ${summary.failed}, not attempted ${summary.blocked} (journal ${journal}).\n`,
             );
             for (const failure of result.failed.slice(0, 10))
               process.stdout.write(
                 `  ✗ ${failure.operation.type} ${'email' in failure.operation ? failure.operation.email : failure.operation.organization.name}: ${failure.code}: ${failure.reason}\n`,
               );
-            if (summary.failed > 0)
+            if (summary.failed + summary.blocked > 0)
               process.stdout.write(`Re-run with --journal ${journal} --resume to retry the failures.\n`);
+            if (result.failed.some((f) => f.code === 'conflict'))
+              process.stdout.write('The target changed since the plan was made: re-plan for the conflicts.\n');
           }
-          if (summary.failed > 0) process.exitCode = EXIT.partial;
+          if (summary.failed + summary.blocked > 0) process.exitCode = EXIT.partial;
         } finally {
           await target.close();
         }

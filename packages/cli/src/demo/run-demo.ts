@@ -103,7 +103,7 @@ export async function runDemo(
     });
     progress.stop();
     out.write(
-      `   Applied ${result.applied.length}, skipped ${result.skipped.length}, failed ${result.failed.length}; ${cloudSim.stats.writes} writes sent for ${plan.operations.length} operations.\n`,
+      `   Applied ${result.applied.length}, skipped ${result.skipped.length}, failed ${result.failed.length}, not attempted ${result.blocked.length}; ${cloudSim.stats.writes} writes sent for ${plan.operations.length} operations.\n`,
     );
 
     out.write('\n4. Re-plan: the target now holds what the mapping can carry\n\n');
@@ -117,7 +117,7 @@ export async function runDemo(
     );
     return {
       applied: result.applied.length,
-      failed: result.failed.length,
+      failed: result.failed.length + result.blocked.length,
       replanned: again.operations.length,
     };
   } finally {
