@@ -87,7 +87,7 @@ export async function applyMigration(
   plan: MigrationPlan,
   options: ApplyMigrationOptions,
 ): Promise<ApplyResult> {
-  const { target, signal } = options;
+  const { target } = options;
   if (plan.target.vendor !== target.name) {
     throw new OrgPortError(
       'invalid_argument',

@@ -17,8 +17,14 @@ export interface TargetCatalog {
 export interface MappedMember {
   /** Organization-level kinds wanted on the target (besides plain membership). */
   readonly kinds: ReadonlySet<'admin' | 'billing_manager'>;
-  /** Grants wanted on the target. */
+  /** Grants wanted on the target (none for an admin where admins' grants are implicit). */
   readonly grants: readonly GrantInput[];
+  /**
+   * Grants the member's rights map to, before any implicit-admin rule: what an invitation
+   * carries (an admin invited on a vendor with implicit admin grants still needs a group to
+   * be invited into; the admin kind follows once the invitation is accepted).
+   */
+  readonly inviteGrants: readonly GrantInput[];
   /** What is lost: item and reason. */
   readonly losses: readonly { readonly item: string; readonly reason: string }[];
 }
@@ -117,13 +123,11 @@ export function mapMember(
   }
 
   const implicit = target.grantsOfAdmins === 'implicit' && kinds.has('admin');
-  const grants: GrantInput[] = implicit
-    ? []
-    : [
-        ...[...roles.keys()].map((groupId): GrantInput => ({ scope: { type: 'organization' }, groupId })),
-        ...[...productGroups.entries()].map(
-          ([productId, { groupId }]): GrantInput => ({ scope: { type: 'product', productId }, groupId }),
-        ),
-      ];
-  return { kinds, grants, losses };
+  const mapped: GrantInput[] = [
+    ...[...roles.keys()].map((groupId): GrantInput => ({ scope: { type: 'organization' }, groupId })),
+    ...[...productGroups.entries()].map(
+      ([productId, { groupId }]): GrantInput => ({ scope: { type: 'product', productId }, groupId }),
+    ),
+  ];
+  return { kinds, grants: implicit ? [] : mapped, inviteGrants: mapped, losses };
 }

@@ -7,6 +7,7 @@ import { operationId } from './operation-id.js';
 import { loadRoleMapping, type RoleMapping, type RoleMappingInput } from './role-mapping.js';
 import type { Snapshot } from './snapshot-schema.js';
 import { snapshot as takeSnapshot } from './take-snapshot.js';
+import { keepAcceptedOperations } from './validate-plan.js';
 
 /** Options of {@link planMigration}. */
 export interface PlanMigrationOptions {
@@ -88,39 +89,82 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
       organizationRoles.set(lower(group.name), group);
   }
 
+  // Renames are keyed by organization names, which come from the source: look them up as
+  // own keys only (a source organization named "constructor" must not find a function).
+  const renames = new Map(Object.entries(mapping.organizations.rename));
+  const renamedTo = (organization: Organization): string | undefined =>
+    renames.get(organization.name) ??
+    (organization.displayName ? renames.get(organization.displayName) : undefined);
+
   const findTarget = (organization: Organization): Organization | undefined => {
-    const renamed =
-      mapping.organizations.rename[organization.name] ??
-      (organization.displayName ? mapping.organizations.rename[organization.displayName] : undefined);
-    const names = new Set(
-      (renamed ? [renamed] : [organization.name, organization.displayName ?? organization.name]).map(lower),
-    );
+    const renamed = renamedTo(organization);
+    const wantedNames = renamed
+      ? [renamed]
+      : [organization.name, organization.displayName ?? organization.name];
     const { match } = mapping.organizations;
-    return targetOrganizations.find(
-      (candidate) =>
-        ((match === 'name' || match === 'either') && names.has(lower(candidate.name))) ||
-        ((match === 'displayName' || match === 'either') &&
-          names.has(lower(candidate.displayName ?? candidate.name))),
+    const matching = (names: Set<string>) =>
+      targetOrganizations.find(
+        (candidate) =>
+          ((match === 'name' || match === 'either') && names.has(lower(candidate.name))) ||
+          ((match === 'displayName' || match === 'either') &&
+            names.has(lower(candidate.displayName ?? candidate.name))),
+      );
+    // The names as given first; then the names the target would have derived for them
+    // (e.g. the Auth0 slug an earlier run created).
+    return (
+      matching(new Set(wantedNames.map(lower))) ??
+      matching(new Set(wantedNames.map((name) => lower(target.organizationName(name)))))
     );
   };
+
+  // Names for the organizations the plan creates, in the form the target accepts,
+  // decided up front in source-name order so that collisions resolve the same way
+  // whatever order the source lists them in: the first keeps the name, the next get
+  // `-2`, `-3`, …
+  const creationNames = new Map<Organization, string>();
+  const takenNames = new Set(targetOrganizations.map((organization) => lower(organization.name)));
+  const toCreate = source.organizations
+    .map((entry) => entry.organization)
+    .filter((organization) => !findTarget(organization))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const organization of toCreate) {
+    const base = target.organizationName(renamedTo(organization) ?? organization.name);
+    let name = base;
+    for (let n = 2; takenNames.has(lower(name)); n++) {
+      const suffix = `-${n}`;
+      name = target.organizationName(`${base.slice(0, Math.max(1, 50 - suffix.length))}${suffix}`);
+      if (name === base) name = `${base}${suffix}`;
+    }
+    takenNames.add(lower(name));
+    creationNames.set(organization, name);
+  }
 
   const selected = source.organizations.filter(
     (entry) => !wanted || wanted.has(entry.organization.id) || wanted.has(entry.organization.name),
   );
   let planned = 0;
+  /** Source organization name of each planned target organization (by id, or `name:` when created). */
+  const sourceNameOf = new Map<string, string>();
   for (const { organization, members: sourceMembers } of selected) {
     throwIfAborted(signal, target.name);
     const existing = findTarget(organization);
     let ref: OrganizationRef;
+    const recordSource = (planned: OrganizationRef) =>
+      sourceNameOf.set(planned.id ?? `name:${planned.name}`, organization.name);
     if (existing) {
       ref = { id: existing.id, name: existing.name };
+      recordSource(ref);
     } else if (caps['organizations.create']) {
-      ref = { name: mapping.organizations.rename[organization.name] ?? organization.name };
+      const wantedName = renamedTo(organization) ?? organization.name;
+      ref = { name: creationNames.get(organization) ?? wantedName };
+      recordSource(ref);
+      // Where the target changed the name (a slug), the original is the display name.
+      const displayName = organization.displayName ?? (ref.name !== wantedName ? wantedName : undefined);
       operations.push({
         id: operationId(['create_organization', ref.name]),
         type: 'create_organization',
         organization: ref,
-        displayName: organization.displayName,
+        displayName,
       });
     } else {
       losses.push({
@@ -254,16 +298,18 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
         continue;
       }
       if (pendingInvitations.has(lower(email))) continue;
-      let grants = [...mapped.grants];
+      // An invitation carries what the member's rights map to, admins included: where
+      // admins' grants are implicit, the group is how they get in, and the kind follows.
+      let grants = [...mapped.inviteGrants];
       if (caps.invitationGrants === 'one') {
         if (grants.length === 0) {
           loss('membership', 'the target invites into one group, and no group maps for this member');
           continue;
         }
         grants = grants.slice(0, 1);
-        if (mapped.grants.length > 1)
+        if (mapped.inviteGrants.length > 1)
           loss(
-            `${mapped.grants.length - 1} more group(s)`,
+            `${mapped.inviteGrants.length - 1} more group(s)`,
             'set once the invitation is accepted (re-plan then)',
             'info',
           );
@@ -300,6 +346,20 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
     }
     options.onProgress?.({ organizations: ++planned, total: selected.length, current: organization.name });
   }
+
+  // A plan that validates is a plan that applies: check every write with the target's
+  // own rules now, and report what it would refuse instead of planning it.
+  const accepted = keepAcceptedOperations(
+    target,
+    operations,
+    (operation) =>
+      sourceNameOf.get(operation.organization.id ?? `name:${operation.organization.name}`) ??
+      operation.organization.name,
+    severity,
+  );
+  operations.length = 0;
+  operations.push(...accepted.operations);
+  losses.push(...accepted.losses);
 
   const blocking = losses.filter((loss) => loss.severity !== 'info');
   if (mapping.unmapped === 'fail' && blocking.length > 0) {

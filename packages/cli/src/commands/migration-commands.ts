@@ -186,7 +186,9 @@ export function registerMigrationCommands(program: Command): void {
             if (summary.failed + summary.blocked > 0)
               process.stdout.write(`Re-run with --journal ${journal} --resume to retry the failures.\n`);
             if (result.failed.some((f) => f.code === 'conflict'))
-              process.stdout.write('The target changed since the plan was made: re-plan for the conflicts.\n');
+              process.stdout.write(
+                'The target changed since the plan was made: re-plan for the conflicts.\n',
+              );
           }
           if (summary.failed + summary.blocked > 0) process.exitCode = EXIT.partial;
         } finally {

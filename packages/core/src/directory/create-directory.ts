@@ -5,7 +5,7 @@ import { checkGradedRules } from '../capabilities/graded-rules.js';
 import { hasCapability } from '../capabilities/has-capability.js';
 import { OPERATIONS, type Operation } from '../capabilities/operations.js';
 import { OrgPortError } from '../errors/orgport-error.js';
-import { throwIfAborted, toCallFailure } from '../errors/to-orgport-error.js';
+import { throwIfAborted, toCallFailure, toOrgPortError } from '../errors/to-orgport-error.js';
 import type { CallSpec, ListSpec, OperationSpec } from '../operations/operation-spec.js';
 import { OPERATION_TABLE } from '../operations/operation-table.js';
 import { callPort, splitOperation } from '../operations/port-dispatch.js';
@@ -101,6 +101,29 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
       validateInput(operation, argument.name, argument.schema, given[index], vendor),
     );
 
+  /** The adapter's own input rules, after the neutral ones. */
+  const checkVendorRules = (operation: Operation, args: readonly unknown[]): void => {
+    const reason = adapter.inputRules?.check?.(operation, args);
+    if (reason !== undefined)
+      throw new OrgPortError('invalid_argument', `${operation}: ${reason}`, { vendor });
+  };
+
+  /** Every check a call passes before any request, without sending it. */
+  const check = (operation: Operation, given: readonly unknown[]): OrgPortError | undefined => {
+    try {
+      ensureSupported(operation);
+      const spec: OperationSpec = OPERATION_TABLE[operation];
+      const args = validateArgs(operation, spec, given);
+      if (spec.kind === 'call') {
+        checkGradedRules(operation, args, adapter.capabilities, vendor);
+        checkVendorRules(operation, args);
+      }
+      return undefined;
+    } catch (error) {
+      return toOrgPortError(error, vendor);
+    }
+  };
+
   /** A single call: check the capability, validate options and arguments, invoke. */
   const call = async (operation: Operation, spec: CallSpec, given: readonly unknown[]): Promise<unknown> => {
     ensureSupported(operation);
@@ -108,6 +131,7 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
     const { signal } = validateInput(operation, 'options', CallOptionsSchema, callOptions) ?? {};
     const args = validateArgs(operation, spec, given);
     checkGradedRules(operation, args, adapter.capabilities, vendor);
+    checkVendorRules(operation, args);
     return invoke<unknown>(operation, [...args, { signal }], signal);
   };
 
@@ -164,6 +188,8 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
     name: vendor,
     capabilities: adapter.capabilities,
     supports: (name: CapabilityName) => hasCapability(adapter.capabilities, name),
+    check: (operation, ...args) => check(operation, args),
+    organizationName: (name) => adapter.inputRules?.organizationName?.(name) ?? name,
     organizations: facadePort('organizations'),
     members: facadePort('members'),
     admins: facadePort('admins'),

@@ -1,4 +1,5 @@
 import type { Capabilities, CapabilityName } from '../capabilities/capabilities.js';
+import type { Operation } from '../capabilities/operations.js';
 import type {
   ClientGrant,
   Connection,
@@ -16,8 +17,10 @@ import type {
   UpdateOrganizationInput,
   User,
 } from '../domain/index.js';
+import type { OrgPortError } from '../errors/orgport-error.js';
 import type { PagedList } from '../pagination/paged-list.js';
 import type { CallOptions } from '../ports/call-options.js';
+import type { FacadeMethod } from './facade-types.js';
 
 /** Options of a facade list call. */
 export interface DirectoryListOptions extends CallOptions {
@@ -159,6 +162,20 @@ export interface Directory {
   readonly capabilities: Capabilities;
   /** True when the adapter has the capability. */
   supports(name: CapabilityName): boolean;
+  /**
+   * Runs every check a call would pass before any request (capability, input schemas,
+   * graded capabilities, the vendor's own input rules) without sending it: the error the
+   * call would fail with, or `undefined` when the vendor would accept it. Planners use it
+   * so that a plan holds only operations the target accepts.
+   *
+   * @example
+   * ```ts
+   * const refused = directory.check('organizations.create', { name: 'Fundamental Architecture' });
+   * ```
+   */
+  check<Op extends Operation>(operation: Op, ...args: Parameters<FacadeMethod<Op>>): OrgPortError | undefined;
+  /** The organization name the vendor accepts for a wanted one (identity unless the vendor restricts names). */
+  organizationName(name: string): string;
   /** Organizations. */
   readonly organizations: OrganizationsApi;
   /** Memberships. */

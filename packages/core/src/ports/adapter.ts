@@ -1,6 +1,7 @@
 import type { Capabilities } from '../capabilities/capabilities.js';
 import type { ClientGrantPort } from './client-grant-port.js';
 import type { ConnectionPort } from './connection-port.js';
+import type { InputRules } from './input-rules.js';
 import type { InvitationPort } from './invitation-port.js';
 import type { MemberKindPort } from './member-kind-port.js';
 import type { MemberPort } from './member-port.js';
@@ -39,6 +40,8 @@ export interface Adapter {
   readonly clientGrants?: ClientGrantPort | undefined;
   /** Users of the tenant. */
   readonly users?: UserPort | undefined;
+  /** The vendor's own input rules (names, formats), checked by the facade before any request. */
+  readonly inputRules?: InputRules | undefined;
   /** Releases sockets and timers; the adapter is unusable afterwards. */
   close?(): Promise<void>;
 }

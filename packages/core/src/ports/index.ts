@@ -2,6 +2,7 @@ export type * from './adapter.js';
 export type * from './call-options.js';
 export type * from './client-grant-port.js';
 export type * from './connection-port.js';
+export type * from './input-rules.js';
 export type * from './invitation-port.js';
 export type * from './member-kind-port.js';
 export type * from './member-port.js';

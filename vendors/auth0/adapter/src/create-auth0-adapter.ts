@@ -3,6 +3,7 @@ import { bearerTokenProvider, createHttpClient, parseBaseUrl, staticBearer } fro
 import { type Auth0AdapterOptions, Auth0AdapterOptionsSchema } from './auth0-adapter-options.js';
 import { AUTH0_CAPABILITIES } from './auth0-capabilities.js';
 import type { Auth0Context } from './auth0-context.js';
+import { AUTH0_INPUT_RULES } from './auth0-input-rules.js';
 import { offsetList } from './offset-page.js';
 import { auth0ClientGrantsPort } from './ports/client-grants-port.js';
 import { auth0ConnectionsPort } from './ports/connections-port.js';
@@ -121,6 +122,7 @@ export function createAuth0Adapter(options: Auth0AdapterOptions): Adapter {
   return {
     name: AUTH0_VENDOR,
     capabilities: AUTH0_CAPABILITIES,
+    inputRules: AUTH0_INPUT_RULES,
     organizations: auth0OrganizationsPort(context),
     members: auth0MembersPort(context),
     admins: auth0MemberKindPort(context, 'admin'),

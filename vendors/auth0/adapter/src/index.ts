@@ -6,5 +6,6 @@
 export * from './auth0-adapter-options.js';
 export * from './auth0-capabilities.js';
 export * from './auth0-connector.js';
+export { auth0OrganizationName } from './auth0-input-rules.js';
 export * from './auth0-vendor.js';
 export { AUTH0_VENDOR, createAuth0Adapter, DEFAULT_ROLE_KINDS } from './create-auth0-adapter.js';

@@ -6,16 +6,6 @@ import { WireOrganization, wireList } from '../wire/auth0-wire-schemas.js';
 
 const AUTH0_NAME = /^[a-z0-9_-]{1,50}$/;
 
-function checkName(name: string | undefined, vendor: string): void {
-  if (name !== undefined && !AUTH0_NAME.test(name)) {
-    throw new OrgPortError(
-      'invalid_argument',
-      `input.name: Auth0 organization names are 1–50 lowercase letters, digits, "_" or "-" (got "${name}")`,
-      { vendor },
-    );
-  }
-}
-
 /** Organizations on Auth0: checkpoint paging, lookup by name, CRUD. */
 export function auth0OrganizationsPort(context: Auth0Context): OrganizationPort {
   const { http, vendor } = context;
@@ -51,7 +41,6 @@ export function auth0OrganizationsPort(context: Auth0Context): OrganizationPort 
       return toOrganization(data);
     },
     async create(input, { signal }) {
-      checkName(input.name, vendor);
       const byName = async () => {
         try {
           const { data } = await http.request({
@@ -83,7 +72,6 @@ export function auth0OrganizationsPort(context: Auth0Context): OrganizationPort 
       });
     },
     async update(organizationId, input, { signal }) {
-      checkName(input.name, vendor);
       const { data } = await http.request({
         method: 'PATCH',
         path: path`/organizations/${organizationId}`,
