@@ -209,9 +209,36 @@ describe('property: snapshots round-trip', () => {
           for (const m of entry.members)
             lines.push(JSON.stringify({ type: 'member', organizationId: entry.organization.id, member: m }));
         }
+        const members = organizations.reduce((sum, entry) => sum + entry.members.length, 0);
+        lines.push(
+          JSON.stringify({ type: 'trailer', organizations: organizations.length, members, invitations: 0 }),
+        );
         expect(loadSnapshot(lines.join('\n'))).toEqual(snapshot);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('a snapshot cut short anywhere is refused, never read as a smaller tenant', () => {
+    fc.assert(
+      fc.property(snapshotArb, fc.double({ min: 0, max: 1, noNaN: true }), (snapshot, where) => {
+        const { organizations, ...header } = snapshot;
+        const lines = [JSON.stringify({ type: 'header', ...header })];
+        for (const entry of organizations) {
+          lines.push(JSON.stringify({ type: 'organization', organization: entry.organization }));
+          for (const m of entry.members)
+            lines.push(JSON.stringify({ type: 'member', organizationId: entry.organization.id, member: m }));
+        }
+        const members = organizations.reduce((sum, entry) => sum + entry.members.length, 0);
+        lines.push(
+          JSON.stringify({ type: 'trailer', organizations: organizations.length, members, invitations: 0 }),
+        );
+        const text = lines.join('\n');
+        // Any cut before the end of the trailer: mid-line or on a line boundary.
+        const cut = text.slice(0, Math.floor(where * (text.length - 1)));
+        expect(() => loadSnapshot(cut)).toThrow(/snapshot: /);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { createDirectory } from '@orgport/core';
-import { applyMigration, type MigrationPlan } from '@orgport/migrate';
+import { applyMigration, loadSnapshot, type MigrationPlan } from '@orgport/migrate';
 import { type Auth0Simulator, startAuth0Simulator } from '@orgport/simulator-auth0';
 import { type CloudOrgSimulator, startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import { fixtures } from '@orgport/simulator-kit/fixtures';
@@ -153,6 +153,68 @@ describe('orgport CLI, end to end against both simulators', () => {
     const lines = readFileSync(join(dir, 'snapshot.ndjson'), 'utf8').trim().split('\n');
     expect(JSON.parse(lines[0] as string)).toMatchObject({ type: 'header', format: 'orgport.snapshot' });
     expect(lines.filter((line) => line.includes('"type":"member"'))).toHaveLength(300);
+  });
+
+  it('writes exports atomically: a killed export leaves no file that looks complete', async () => {
+    const before = world.auth0.stats.requests;
+    const missing = await orgport(['export', '-c', 'source', '--out', 'no/such/folder/s.ndjson', '-q']);
+    expect([missing.code, missing.stderr.trim()]).toEqual([
+      2,
+      'orgport: invalid_argument: --out: folder no/such/folder does not exist',
+    ]);
+    expect(world.auth0.stats.requests).toBe(before);
+
+    // Killed while the export streams (the simulator answers slowly): nothing at --out,
+    // and the partial temporary file is no snapshot.
+    const slow = mkdtempSync(join(dir, 'killed-'));
+    world.auth0.faults.configure({ latency: 1, latencyMs: 40 });
+    try {
+      const killed = await orgport(
+        ['export', '-c', 'source', '--out', join(slow, 's.ndjson'), '-q'],
+        (child) => {
+          const poll = setInterval(() => {
+            const temp = readdirSync(slow).find((name) => name.endsWith('.tmp'));
+            if (temp && statSync(join(slow, temp)).size > 0) {
+              clearInterval(poll);
+              child.kill('SIGKILL');
+            }
+          }, 5);
+        },
+      );
+      expect(killed.code).toBe(null);
+    } finally {
+      world.auth0.faults.configure({});
+    }
+    expect(existsSync(join(slow, 's.ndjson'))).toBe(false);
+    const [partial] = readdirSync(slow);
+    expect(() => loadSnapshot(readFileSync(join(slow, partial as string), 'utf8'))).toThrow(/snapshot: /);
+  });
+
+  it('refuses a cut plan file in one line, and checks --out before planning', async () => {
+    writeFileSync(join(dir, 'cut-plan.json'), '{"format":"orgport.plan","operations":[{"id"');
+    const cut = await orgport(['migrate', '--to', 'target', '--plan', 'cut-plan.json', '-q']);
+    expect([cut.code, cut.stderr.trim()]).toEqual([
+      2,
+      'orgport: invalid_argument: plan file cut-plan.json is not valid JSON (cut short?)',
+    ]);
+    const before = world.auth0.stats.requests;
+    const out = await orgport([
+      'plan',
+      '--from',
+      'source',
+      '--to',
+      'target',
+      '--mapping',
+      'mapping.json',
+      '--out',
+      'missing/plan.json',
+      '-q',
+    ]);
+    expect([out.code, out.stderr.trim()]).toEqual([
+      2,
+      'orgport: invalid_argument: --out: folder missing does not exist',
+    ]);
+    expect(world.auth0.stats.requests).toBe(before);
   });
 
   it('explains mistakes in one line with exit code 2, never a stack trace', async () => {
@@ -306,6 +368,24 @@ describe('orgport CLI, end to end against both simulators', () => {
     expect(JSON.parse(listed)).toHaveLength(2);
     sim?.kill('SIGTERM');
     expect((await exited).code).toBe(0);
+    const mode = statSync(simConfig).mode & 0o777;
+    expect(mode).toBe(0o600);
+  });
+
+  it('sim exits with its error instead of running on: a corrupt config, a missing config folder', async () => {
+    writeFileSync(join(dir, 'corrupt.config.json'), '{"connections": {');
+    const corrupt = await orgport(
+      ['sim', 'auth0', '--orgs', '1', '--members', '2'],
+      undefined,
+      join(dir, 'corrupt.config.json'),
+    );
+    expect(corrupt.code).toBe(2);
+    expect(corrupt.stderr).toMatch(
+      /^orgport: invalid_argument: config file .*corrupt\.config\.json is not valid JSON/,
+    );
+    const nowhere = await orgport(['sim', 'auth0'], undefined, join(dir, 'nowhere', 'c.json'));
+    expect([nowhere.code, nowhere.stderr.trim().split('\n').length]).toEqual([2, 1]);
+    expect(nowhere.stderr).toMatch(/--config: folder .*nowhere does not exist/);
   });
 
   it('runs the demo: zero operations on re-plan, exit 0, in well under a minute', async () => {

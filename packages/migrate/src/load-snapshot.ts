@@ -10,10 +10,21 @@ import {
 const invalid = (message: string): OrgPortError =>
   new OrgPortError('invalid_argument', `snapshot: ${message}`);
 
-/** Folds NDJSON records into a snapshot, checking their order. */
+/**
+ * Folds NDJSON records into a snapshot, checking their order and that the trailer is last
+ * and matches what came before (a snapshot without it was cut short).
+ */
 export function snapshotFromRecords(records: Iterable<SnapshotRecord>): Snapshot {
   let result: Snapshot | undefined;
+  let trailer: Extract<SnapshotRecord, { type: 'trailer' }> | undefined;
+  let members = 0;
+  let invitations = 0;
   for (const record of records) {
+    if (trailer) throw invalid('records after the trailer record');
+    if (record.type === 'trailer') {
+      trailer = record;
+      continue;
+    }
     if (record.type === 'header') {
       if (result) throw invalid('a second header record');
       const { type: _type, ...header } = record;
@@ -31,10 +42,27 @@ export function snapshotFromRecords(records: Iterable<SnapshotRecord>): Snapshot
         `a ${record.type} record for organization ${record.organizationId} outside its organization`,
       );
     }
-    if (record.type === 'member') current.members.push(record.member);
-    else current.invitations.push(record.invitation);
+    if (record.type === 'member') {
+      members++;
+      current.members.push(record.member);
+    } else {
+      invitations++;
+      current.invitations.push(record.invitation);
+    }
   }
   if (!result) throw invalid('empty');
+  if (!trailer)
+    throw invalid('cut short: it has no trailer record (the export did not finish); export again');
+  const counted = { organizations: result.organizations.length, members, invitations };
+  const declared = {
+    organizations: trailer.organizations,
+    members: trailer.members,
+    invitations: trailer.invitations,
+  };
+  if (JSON.stringify(counted) !== JSON.stringify(declared))
+    throw invalid(
+      `its trailer declares ${declared.organizations} organizations, ${declared.members} members and ${declared.invitations} invitations, but it holds ${counted.organizations}, ${counted.members} and ${counted.invitations}`,
+    );
   return result;
 }
 

@@ -36,12 +36,21 @@ export const SnapshotSchema = SnapshotHeaderSchema.extend({
 /** A snapshot; see {@link SnapshotSchema}. */
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
-/** One NDJSON line of a streamed snapshot. */
+/**
+ * One NDJSON line of a streamed snapshot: the header first, the trailer (with the counts of
+ * what came before) last. A snapshot without its trailer was cut short and is refused.
+ */
 export const SnapshotRecordSchema = z.discriminatedUnion('type', [
   SnapshotHeaderSchema.extend({ type: z.literal('header') }),
   z.object({ type: z.literal('organization'), organization: OrganizationSchema }),
   z.object({ type: z.literal('member'), organizationId: z.string(), member: MemberSchema }),
   z.object({ type: z.literal('invitation'), organizationId: z.string(), invitation: InvitationSchema }),
+  z.object({
+    type: z.literal('trailer'),
+    organizations: z.number().int().min(0),
+    members: z.number().int().min(0),
+    invitations: z.number().int().min(0),
+  }),
 ]);
 
 /** One record of a streamed snapshot. */

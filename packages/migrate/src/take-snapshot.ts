@@ -24,8 +24,8 @@ async function selectedOrganizations(
 
 /**
  * Streams a snapshot of `directory` as records (header, then per organization: the
- * organization, its members, its invitations), holding one page at a time: pipe it to
- * NDJSON for tenants of any size.
+ * organization, its members, its invitations; then a trailer with the counts), holding
+ * one page at a time: pipe it to NDJSON for tenants of any size.
  */
 export async function* snapshotRecords(
   directory: Directory,
@@ -39,6 +39,7 @@ export async function* snapshotRecords(
     source: { vendor: directory.name },
   };
   let members = 0;
+  let invitations = 0;
   let done = 0;
   for (const organization of await selectedOrganizations(directory, options)) {
     throwIfAborted(options.signal, directory.name);
@@ -53,11 +54,16 @@ export async function* snapshotRecords(
       for await (const invitation of directory.invitations.list(organization.id, {
         signal: options.signal,
       })) {
+        invitations++;
         yield { type: 'invitation', organizationId: organization.id, invitation };
       }
     }
-    options.onProgress?.({ organizations: ++done, members, current: organization.name });
+    done++;
+    options.onProgress?.({ organizations: done, members, current: organization.name });
   }
+  // The trailer says the export finished, and what it holds: a reader refuses a snapshot
+  // whose trailer is missing or does not match.
+  yield { type: 'trailer', organizations: done, members, invitations };
 }
 
 /** Collects a whole snapshot in memory (for small tenants and for planning from a live source). */
@@ -74,7 +80,7 @@ export async function snapshot(directory: Directory, options: SnapshotOptions = 
     else if (record.type === 'organization')
       result.organizations.push({ organization: record.organization, members: [], invitations: [] });
     else if (record.type === 'member') result.organizations.at(-1)?.members.push(record.member);
-    else result.organizations.at(-1)?.invitations.push(record.invitation);
+    else if (record.type === 'invitation') result.organizations.at(-1)?.invitations.push(record.invitation);
   }
   return result;
 }

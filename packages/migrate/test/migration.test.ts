@@ -376,4 +376,23 @@ describe('snapshots', () => {
     );
     expect(() => loadSnapshot(`${header}\nnot json`)).toThrow(/line 2 is not valid JSON/);
   });
+
+  it('refuses a snapshot without its trailer, or whose trailer does not match what it holds', async () => {
+    const { sourceDirectory } = world();
+    const lines: string[] = [];
+    for await (const record of snapshotRecords(sourceDirectory)) lines.push(JSON.stringify(record));
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toEqual({
+      type: 'trailer',
+      organizations: 1,
+      members: 5,
+      invitations: 0,
+    });
+    expect(() => loadSnapshot(lines.slice(0, -1).join('\n'))).toThrow(/cut short: it has no trailer record/);
+    // A member line lost in the middle: the trailer no longer matches.
+    const gapped = [...lines.slice(0, 3), ...lines.slice(4)];
+    expect(() => loadSnapshot(gapped.join('\n'))).toThrow(
+      /declares 1 organizations, 5 members .* holds 1, 4 and 0/,
+    );
+    expect(() => loadSnapshot([...lines, lines[2]].join('\n'))).toThrow(/records after the trailer/);
+  });
 });

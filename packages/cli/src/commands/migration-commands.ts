@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Directory } from '@orgport/core';
 import { OrgPortError } from '@orgport/core/errors';
 import type { MigrationPlan } from '@orgport/migrate';
 import type { Command } from 'commander';
 import { EXIT } from '../errors/exit-codes.js';
+import { assertWritableFile, writeFileAtomic } from '../files/atomic-file.js';
 import { renderPlan } from '../plan/render-plan.js';
 import { globals, openConnection } from './command-context.js';
 
@@ -30,8 +31,25 @@ interface PlanOptions {
 
 const readText = (path: string, what: string): string => {
   if (!existsSync(path)) throw new OrgPortError('invalid_argument', `${what} ${path} does not exist`);
+  if (statSync(path).isDirectory())
+    throw new OrgPortError('invalid_argument', `${what} ${path} is a folder, not a file`);
   return readFileSync(path, 'utf8');
 };
+
+/** Reads a plan file, refusing one that is cut short or not a plan. */
+function readPlan(path: string): MigrationPlan {
+  let plan: unknown;
+  try {
+    plan = JSON.parse(readText(path, 'plan file'));
+  } catch (error) {
+    if (OrgPortError.is(error)) throw error;
+    throw new OrgPortError('invalid_argument', `plan file ${path} is not valid JSON (cut short?)`);
+  }
+  const candidate = plan as Partial<MigrationPlan> | null;
+  if (candidate?.format !== 'orgport.plan' || !Array.isArray(candidate.operations))
+    throw new OrgPortError('invalid_argument', `plan file ${path} is not an orgport plan`);
+  return candidate as MigrationPlan;
+}
 
 /** Opens the target and source, plans, and closes the source. */
 async function makePlan(options: PlanOptions, command: Command, target: Directory): Promise<MigrationPlan> {
@@ -87,10 +105,11 @@ export function registerMigrationCommands(program: Command): void {
   )
     .option('--out <file>', 'write the whole plan as JSON (for migrate --plan)')
     .action(async (options: PlanOptions, command: Command) => {
+      if (options.out) assertWritableFile(options.out, '--out');
       const target = await openTarget(options, command);
       try {
         const plan = await makePlan(options, command, target);
-        if (options.out) writeFileSync(options.out, `${JSON.stringify(plan, null, 2)}\n`);
+        if (options.out) writeFileAtomic(options.out, `${JSON.stringify(plan, null, 2)}\n`);
         if (globals(command).output === 'json') process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
         else process.stdout.write(renderPlan(plan, Number(options.limit)));
       } finally {
@@ -128,12 +147,9 @@ export function registerMigrationCommands(program: Command): void {
           // On resume, the plan saved beside the journal is the one to finish (re-planning would change it).
           const savedPlan = options.journal ? `${options.journal}.plan.json` : undefined;
           let plan: MigrationPlan;
-          if (options.plan) plan = JSON.parse(readText(options.plan, 'plan file')) as MigrationPlan;
-          else if (options.resume && savedPlan && existsSync(savedPlan))
-            plan = JSON.parse(readFileSync(savedPlan, 'utf8')) as MigrationPlan;
+          if (options.plan) plan = readPlan(options.plan);
+          else if (options.resume && savedPlan && existsSync(savedPlan)) plan = readPlan(savedPlan);
           else plan = await makePlan(options, command, target);
-          if (plan.format !== 'orgport.plan')
-            throw new OrgPortError('invalid_argument', 'the plan file is not an orgport plan');
           const ageHours = (Date.now() - Date.parse(plan.createdAt)) / 3_600_000;
           if (ageHours > PLAN_AGE_WARNING_HOURS && !quiet)
             process.stderr.write(
@@ -145,7 +161,7 @@ export function registerMigrationCommands(program: Command): void {
           }
           const journal = options.journal ?? join('.orgport', `journal-${plan.planId}.ndjson`);
           mkdirSync(dirname(journal), { recursive: true });
-          if (!options.resume) writeFileSync(`${journal}.plan.json`, `${JSON.stringify(plan)}\n`);
+          if (!options.resume) writeFileAtomic(`${journal}.plan.json`, `${JSON.stringify(plan)}\n`);
           const { applyMigration, progressReporter } = await loadMigration();
           const progress = progressReporter('migrate', quiet);
           const controller = new AbortController();

@@ -1,8 +1,27 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { OrgPortError } from '@orgport/core/errors';
 import type { Command } from 'commander';
 import { DEFAULT_CONFIG_FILE } from '../connections/default-config-file.js';
+import { assertWritableFile, writeFileAtomic } from '../files/atomic-file.js';
 import { vendorNamed } from '../vendors/vendor-registry.js';
+
+/** The connections already in a config file (none when it does not exist); a corrupt file is refused. */
+function readConnections(file: string): Map<string, unknown> {
+  if (!existsSync(file)) return new Map();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new OrgPortError(
+      'invalid_argument',
+      `config file ${file} is not valid JSON (${(error as Error).message})`,
+    );
+  }
+  const connections = (parsed as { connections?: unknown } | null)?.connections ?? {};
+  if (typeof connections !== 'object' || connections === null || Array.isArray(connections))
+    throw new OrgPortError('invalid_argument', `config file ${file}: connections must be an object`);
+  return new Map(Object.entries(connections));
+}
 
 /** `sim <vendor>`: a seeded local simulator; its connection goes into the config file (the secret is never printed). */
 export function registerSimCommand(program: Command): void {
@@ -37,19 +56,26 @@ export function registerSimCommand(program: Command): void {
         const name = options.name ?? `sim-${definition.name}`;
         if (!definition.loadSimulator)
           throw new OrgPortError('unsupported', `${definition.name} has no simulator`);
+        // Everything that can fail is checked before the simulator starts: a running server
+        // would keep the process alive after the error.
+        const file = config ?? DEFAULT_CONFIG_FILE;
+        assertWritableFile(file, '--config');
+        const connections = readConnections(file);
         const simulator = await definition.loadSimulator();
         const running = await simulator.start({ fixtures, port: numbers.port as number });
-        const connection = { vendor: definition.name, ...running.connection };
         const close = running.close;
-        const file = config ?? DEFAULT_CONFIG_FILE;
-        const current = existsSync(file)
-          ? (JSON.parse(readFileSync(file, 'utf8')) as { connections?: Record<string, unknown> })
-          : {};
-        writeFileSync(
-          file,
-          `${JSON.stringify({ ...current, connections: { ...current.connections, [name]: connection } }, null, 2)}\n`,
-        );
-        chmodSync(file, 0o600);
+        try {
+          connections.set(name, { vendor: definition.name, ...running.connection });
+          // Created 0600 and renamed into place: the secret is never readable by others.
+          writeFileAtomic(
+            file,
+            `${JSON.stringify({ connections: Object.fromEntries(connections) }, null, 2)}\n`,
+            0o600,
+          );
+        } catch (error) {
+          await close();
+          throw error;
+        }
         process.stdout.write(
           `${definition.name} simulator on ${running.url} — saved as connection "${name}" in ${file} (credentials not shown).\n`,
         );
