@@ -217,6 +217,53 @@ describe('orgport CLI, end to end against both simulators', () => {
     expect(world.auth0.stats.requests).toBe(before);
   });
 
+  it('a run refused for an existing journal leaves the saved plan of that journal alone', async () => {
+    const plan = await orgport([
+      'plan',
+      '--from',
+      'source',
+      '--to',
+      'target',
+      '--mapping',
+      'mapping.json',
+      '--out',
+      'refused-plan.json',
+      '-q',
+    ]);
+    expect(plan.code).toBe(0);
+    writeFileSync(join(dir, 'refused.ndjson'), '{"type":"journal","planId":"earlier-plan-id1"}\n');
+    writeFileSync(join(dir, 'refused.ndjson.plan.json'), 'the earlier run');
+    const refused = await orgport([
+      'migrate',
+      '--to',
+      'target',
+      '--plan',
+      'refused-plan.json',
+      '--journal',
+      'refused.ndjson',
+      '-q',
+    ]);
+    expect(refused.stderr).toMatch(/journal refused\.ndjson already exists: pass --resume/);
+    expect(refused.code).not.toBe(0);
+    expect(readFileSync(join(dir, 'refused.ndjson.plan.json'), 'utf8')).toBe('the earlier run');
+    const unknown = await orgport([
+      'plan',
+      '--from',
+      'source',
+      '--to',
+      'target',
+      '--mapping',
+      'mapping.json',
+      '--orgs',
+      'no-such-org',
+      '-q',
+    ]);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      2,
+      expect.stringMatching(/no organization with id or name "no-such-org"/),
+    ]);
+  });
+
   it('explains mistakes in one line with exit code 2, never a stack trace', async () => {
     const unknown = await orgport(['orgs', 'list', '-c', 'nowhere']);
     expect(unknown.code).toBe(2);

@@ -56,6 +56,8 @@ export interface ApplyResult {
   readonly blocked: readonly OperationOutcome[];
   /** How old the plan was when the run started, in milliseconds. */
   readonly planAgeMs: number;
+  /** Bytes of a journal line cut short by an earlier kill, removed before resuming (0 when none). */
+  readonly repairedJournalBytes: number;
 }
 
 /** The target moved since planning in a way the plan cannot reconcile. */
@@ -255,5 +257,6 @@ async function applyJournaled(
     failed: outcomes.filter((o) => o.status === 'failed'),
     blocked: outcomes.filter((o) => o.status === 'blocked'),
     planAgeMs,
+    repairedJournalBytes: journal.repairedBytes,
   };
 }

@@ -4,6 +4,7 @@ export * from './map-member.js';
 export * from './migration-journal.js';
 export type * from './migration-plan.js';
 export * from './plan-migration.js';
+export * from './plan-schema.js';
 export * from './role-mapping.js';
 export * from './snapshot-schema.js';
 export * from './take-snapshot.js';

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, truncateSync } from 'node:fs';
 import { OrgPortError } from '@orgport/core';
 import { type JournalLock, lockJournal } from './journal-lock.js';
 
@@ -55,16 +55,21 @@ export class MigrationJournal {
           `journal ${path} already exists: pass resume to continue that run, or choose another file`,
         );
       }
-      const lines = readFileSync(path, 'utf8')
-        .split('\n')
-        .filter((line) => line.trim() !== '');
+      // A kill mid-append leaves the last line cut short. Cut the file back to its last
+      // complete line before anything is appended, or the next record would be glued to
+      // the fragment and the journal become unreadable.
+      const text = readFileSync(path, 'utf8');
+      const complete = text.endsWith('\n') || text === '' ? text : text.slice(0, text.lastIndexOf('\n') + 1);
+      if (complete.length !== text.length) {
+        truncateSync(path, Buffer.byteLength(complete));
+        journal.repairedBytes = Buffer.byteLength(text) - Buffer.byteLength(complete);
+      }
+      const lines = complete.split('\n').filter((line) => line.trim() !== '');
       for (const [index, line] of lines.entries()) {
         let record: { type?: string; planId?: string } & Partial<JournalEntry>;
         try {
           record = JSON.parse(line);
         } catch {
-          // A line cut short by a kill: everything before it is intact.
-          if (index === lines.length - 1) break;
           throw new OrgPortError('invalid_argument', `journal ${path}: line ${index + 1} is not valid JSON`);
         }
         if (record.type === 'journal') {
@@ -90,6 +95,9 @@ export class MigrationJournal {
     );
     return journal;
   }
+
+  /** Bytes of a last line cut short by a kill, removed when the journal was opened (0 when none). */
+  repairedBytes = 0;
 
   /** The recorded outcome of an operation, if any. */
   get(id: string): JournalEntry | undefined {

@@ -90,6 +90,8 @@ export interface PlanSummary {
   readonly operations: Readonly<Partial<Record<OperationType, number>>>;
   readonly totalOperations: number;
   readonly losses: number;
+  /** Source members invited earlier whose invitation is still pending: more follows once accepted. */
+  readonly pendingInvitations?: number | undefined;
 }
 
 /** What `planMigration` returns: the writes, what they cannot carry, and counts. */

@@ -79,6 +79,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
   const losses: Loss[] = [];
   const severity = mapping.unmapped === 'skip' ? 'skip' : 'warn';
   let members = 0;
+  let pendingCount = 0;
 
   const targetOrganizations = await target.organizations.list({ signal }).toArray();
   const hasOrganizationScope =
@@ -142,6 +143,18 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
   const selected = source.organizations.filter(
     (entry) => !wanted || wanted.has(entry.organization.id) || wanted.has(entry.organization.name),
   );
+  // An unknown name in the selection is a mistake, not "no changes".
+  const unknownNames = [...(wanted ?? [])].filter(
+    (name) =>
+      !source.organizations.some(
+        (entry) => entry.organization.id === name || entry.organization.name === name,
+      ),
+  );
+  if (unknownNames.length > 0)
+    throw new OrgPortError(
+      'invalid_argument',
+      `organizations: the source has no organization with id or name ${unknownNames.map((name) => JSON.stringify(name)).join(', ')}`,
+    );
   let planned = 0;
   /** Source organization name of each planned target organization (by id, or `name:` when created). */
   const sourceNameOf = new Map<string, string>();
@@ -297,7 +310,10 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
         );
         continue;
       }
-      if (pendingInvitations.has(lower(email))) continue;
+      if (pendingInvitations.has(lower(email))) {
+        pendingCount++;
+        continue;
+      }
       // An invitation carries what the member's rights map to, admins included: where
       // admins' grants are implicit, the group is how they get in, and the kind follows.
       let grants = [...mapped.inviteGrants];
@@ -392,6 +408,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
       operations: counts,
       totalOperations: operations.length,
       losses: losses.length,
+      pendingInvitations: pendingCount,
     },
   };
 }

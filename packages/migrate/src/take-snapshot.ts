@@ -1,5 +1,5 @@
 import type { Directory, Organization } from '@orgport/core';
-import { throwIfAborted } from '@orgport/core';
+import { OrgPortError, throwIfAborted } from '@orgport/core';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotRecord } from './snapshot-schema.js';
 
 /** Options of {@link snapshotRecords} and {@link snapshot}. */
@@ -17,9 +17,18 @@ async function selectedOrganizations(
   directory: Directory,
   options: SnapshotOptions,
 ): Promise<Organization[]> {
-  const wanted = options.organizations ? new Set(options.organizations) : undefined;
   const all = await directory.organizations.list({ signal: options.signal }).toArray();
-  return wanted ? all.filter((org) => wanted.has(org.id) || wanted.has(org.name)) : all;
+  if (!options.organizations) return all;
+  const unknown = options.organizations.filter(
+    (wanted) => !all.some((org) => org.id === wanted || org.name === wanted),
+  );
+  if (unknown.length > 0)
+    throw new OrgPortError(
+      'invalid_argument',
+      `organizations: ${directory.name} has no organization with id or name ${unknown.map((name) => JSON.stringify(name)).join(', ')}`,
+    );
+  const wanted = new Set(options.organizations);
+  return all.filter((org) => wanted.has(org.id) || wanted.has(org.name));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDirectory, OrgPortError } from '@orgport/core';
@@ -6,6 +6,7 @@ import { createMemoryAdapter, type MemoryAdapter } from '@orgport/testkit/memory
 import { describe, expect, it } from 'vitest';
 import {
   applyMigration,
+  loadPlan,
   loadRoleMapping,
   loadSnapshot,
   planMigration,
@@ -346,6 +347,96 @@ describe('applyMigration', () => {
       /^conflict: product p-web now holds group p-web-dev.*re-plan/,
     );
     expect(target2.store.memberships.get('t1')?.get('tgt-dee')?.productGroups.get('p-web')).toBe('p-web-dev');
+  });
+});
+
+describe('migration inputs nobody should trust', () => {
+  it('repairs a journal whose last line a kill cut short, and says so', async () => {
+    const { sourceDirectory, targetDirectory, target } = world();
+    const plan = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    const journal = join(mkdtempSync(join(tmpdir(), 'orgport-journal-')), 'j.ndjson');
+    target.store.users.delete('tgt-bob');
+    await applyMigration(plan, { target: targetDirectory, journal });
+    target.store.addUser({ id: 'tgt-bob', email: 'BOB@example.com' });
+    appendFileSync(journal, '{"type":"op","id":"abc","sta');
+    const resumed = await applyMigration(plan, { target: targetDirectory, journal, resume: true });
+    expect(resumed.repairedJournalBytes).toBe(Buffer.byteLength('{"type":"op","id":"abc","sta'));
+    expect(resumed.failed).toEqual([]);
+    // Every line is whole again, and a further resume reads it.
+    for (const line of readFileSync(journal, 'utf8').trim().split('\n'))
+      expect(() => JSON.parse(line)).not.toThrow();
+    const again = await applyMigration(plan, { target: targetDirectory, journal, resume: true });
+    expect([again.applied.length, again.repairedJournalBytes]).toEqual([0, 0]);
+  });
+
+  it('plans tenants whose organizations are named like object members', async () => {
+    const source = createMemoryAdapter({ name: 'source' });
+    const target = createMemoryAdapter({ name: 'target' });
+    for (const [index, name] of ['constructor', 'toString', '__proto__', 'hasOwnProperty'].entries()) {
+      source.store.addOrganization({ id: `s${index}`, name });
+      source.store.addUser({ id: `u${index}`, email: `u${index}@example.com` });
+      source.store.membership(`s${index}`, `u${index}`).kinds.add('member');
+    }
+    target.store.addOrganization({ id: 't0', name: 'constructor' });
+    const plan = await planMigration({
+      source: createDirectory(source),
+      target: createDirectory(target),
+      mapping: { unmapped: 'warn', organizations: { rename: { toString: 'renamed' } } },
+    });
+    const created = plan.operations.flatMap((o) =>
+      o.type === 'create_organization' ? [o.organization.name] : [],
+    );
+    expect(created.sort()).toEqual(['__proto__', 'hasOwnProperty', 'renamed']);
+    const result = await applyMigration(plan, { target: createDirectory(target) });
+    expect(result.failed).toEqual([]);
+    const replan = await planMigration({
+      source: createDirectory(source),
+      target: createDirectory(target),
+      mapping: { unmapped: 'warn', organizations: { rename: { toString: 'renamed' } } },
+    });
+    expect(replan.operations).toEqual([]);
+  });
+
+  it('checks a plan file completely: schema, ids that are never paths, planId against its operations', async () => {
+    const { sourceDirectory, targetDirectory } = world();
+    const plan = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    expect(loadPlan(JSON.stringify(plan))).toEqual(plan);
+    expect(() => loadPlan(JSON.stringify(plan).slice(0, -20))).toThrow('plan is not valid JSON (cut short?)');
+    expect(() => loadPlan({ ...plan, planId: '../../etc/passwd' })).toThrow(
+      /plan: planId: must be an operation id/,
+    );
+    const renamed = {
+      ...plan,
+      operations: plan.operations.map((o, i) => (i === 0 ? { ...o, type: 'drop_table' } : o)),
+    };
+    expect(() => loadPlan(renamed)).toThrow(/plan: operations\[0\]/);
+    const fewer = { ...plan, operations: plan.operations.slice(1) };
+    expect(() => loadPlan(fewer)).toThrow(/planId does not match its operations/);
+    const grants = plan.operations.find((o) => o.type === 'set_grants');
+    const widened = {
+      ...plan,
+      operations: plan.operations.map((o) => (o === grants ? { ...o, grants: 'everything' } : o)),
+    };
+    expect(() => loadPlan(widened)).toThrow(/grants/);
+  });
+
+  it('refuses a selection naming an organization the source lacks, and counts pending invitations', async () => {
+    const { sourceDirectory, targetDirectory } = world();
+    await expect(
+      planMigration({
+        source: sourceDirectory,
+        target: targetDirectory,
+        mapping,
+        organizations: ['acme', 'nope'],
+      }),
+    ).rejects.toThrow(/no organization with id or name "nope"/);
+    const plan = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    const invites = plan.operations.filter((o) => o.type === 'invite').length;
+    expect(invites).toBeGreaterThan(0);
+    await applyMigration(plan, { target: targetDirectory });
+    const replan = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    expect(replan.operations).toEqual([]);
+    expect(replan.summary.pendingInvitations).toBe(invites);
   });
 });
 

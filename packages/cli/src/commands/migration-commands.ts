@@ -36,19 +36,10 @@ const readText = (path: string, what: string): string => {
   return readFileSync(path, 'utf8');
 };
 
-/** Reads a plan file, refusing one that is cut short or not a plan. */
-function readPlan(path: string): MigrationPlan {
-  let plan: unknown;
-  try {
-    plan = JSON.parse(readText(path, 'plan file'));
-  } catch (error) {
-    if (OrgPortError.is(error)) throw error;
-    throw new OrgPortError('invalid_argument', `plan file ${path} is not valid JSON (cut short?)`);
-  }
-  const candidate = plan as Partial<MigrationPlan> | null;
-  if (candidate?.format !== 'orgport.plan' || !Array.isArray(candidate.operations))
-    throw new OrgPortError('invalid_argument', `plan file ${path} is not an orgport plan`);
-  return candidate as MigrationPlan;
+/** Reads a plan file, checked completely (schema, ids, planId against its operations). */
+async function readPlan(path: string): Promise<MigrationPlan> {
+  const { loadPlan } = await import('@orgport/migrate');
+  return loadPlan(readText(path, 'plan file'), `plan file ${path}`);
 }
 
 /** Opens the target and source, plans, and closes the source. */
@@ -147,8 +138,8 @@ export function registerMigrationCommands(program: Command): void {
           // On resume, the plan saved beside the journal is the one to finish (re-planning would change it).
           const savedPlan = options.journal ? `${options.journal}.plan.json` : undefined;
           let plan: MigrationPlan;
-          if (options.plan) plan = readPlan(options.plan);
-          else if (options.resume && savedPlan && existsSync(savedPlan)) plan = readPlan(savedPlan);
+          if (options.plan) plan = await readPlan(options.plan);
+          else if (options.resume && savedPlan && existsSync(savedPlan)) plan = await readPlan(savedPlan);
           else plan = await makePlan(options, command, target);
           const ageHours = (Date.now() - Date.parse(plan.createdAt)) / 3_600_000;
           if (ageHours > PLAN_AGE_WARNING_HOURS && !quiet)
@@ -160,6 +151,13 @@ export function registerMigrationCommands(program: Command): void {
             return;
           }
           const journal = options.journal ?? join('.orgport', `journal-${plan.planId}.ndjson`);
+          // Refused before anything is written: the plan saved beside an existing journal is
+          // the one its --resume will finish.
+          if (!options.resume && existsSync(journal))
+            throw new OrgPortError(
+              'failed_precondition',
+              `journal ${journal} already exists: pass --resume to continue that run, or choose another --journal`,
+            );
           mkdirSync(dirname(journal), { recursive: true });
           if (!options.resume) writeFileAtomic(`${journal}.plan.json`, `${JSON.stringify(plan)}\n`);
           const { applyMigration, progressReporter } = await loadMigration();
@@ -178,6 +176,10 @@ export function registerMigrationCommands(program: Command): void {
             progress.stop();
             process.off('SIGINT', stop);
           });
+          if (result.repairedJournalBytes > 0 && !quiet)
+            process.stderr.write(
+              `note: the journal's last line was cut short by a kill (${result.repairedJournalBytes} bytes); it was removed before resuming\n`,
+            );
           const summary = {
             planId: plan.planId,
             journal,

@@ -69,11 +69,19 @@ export function renderPlan(plan: MigrationPlan, limit = 20): string {
     lines.push(`  … and ${plan.operations.length - limit} more (write them all with --out plan.json)`);
   if (plan.operations.length === 0)
     lines.push('  No changes: the target already holds what the source grants.');
-  const c = plan.summary.operations;
+  // Counted from the operations themselves, never from the file's own summary.
+  const c = new Map<string, number>();
+  for (const operation of plan.operations) c.set(operation.type, (c.get(operation.type) ?? 0) + 1);
+  const n = (type: MigrationOperation['type']) => c.get(type) ?? 0;
   lines.push(
     '',
-    `Plan: ${(c.create_organization ?? 0) + (c.add_member ?? 0) + (c.grant_kind ?? 0)} to add, ${c.set_grants ?? 0} to change, ${c.invite ?? 0} to invite, ${(c.remove_member ?? 0) + (c.revoke_kind ?? 0)} to remove.`,
+    `Plan: ${n('create_organization') + n('add_member') + n('grant_kind')} to add, ${n('set_grants')} to change, ${n('invite')} to invite, ${n('remove_member') + n('revoke_kind')} to remove.`,
   );
+  const pending = plan.summary.pendingInvitations ?? 0;
+  if (pending > 0)
+    lines.push(
+      `Pending: ${pending} invitation(s) not yet accepted; their remaining groups and kinds follow once accepted (plan again then).`,
+    );
   const groups = groupLosses(plan.losses);
   if (groups.length === 0) {
     lines.push('Losses: none — the mapping carries every role, group and kind.');
