@@ -6,6 +6,7 @@ import type { MigrationPlan } from '@orgport/migrate';
 import type { Command } from 'commander';
 import { EXIT } from '../errors/exit-codes.js';
 import { assertWritableFile, writeFileAtomic } from '../files/atomic-file.js';
+import { parseCount } from '../options/parse-count.js';
 import { renderPlan } from '../plan/render-plan.js';
 import { globals, openConnection } from './command-context.js';
 
@@ -96,13 +97,14 @@ export function registerMigrationCommands(program: Command): void {
   )
     .option('--out <file>', 'write the whole plan as JSON (for migrate --plan)')
     .action(async (options: PlanOptions, command: Command) => {
+      const limit = parseCount(options.limit, '--limit', 0, 1_000_000);
       if (options.out) assertWritableFile(options.out, '--out');
       const target = await openTarget(options, command);
       try {
         const plan = await makePlan(options, command, target);
         if (options.out) writeFileAtomic(options.out, `${JSON.stringify(plan, null, 2)}\n`);
         if (globals(command).output === 'json') process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
-        else process.stdout.write(renderPlan(plan, Number(options.limit)));
+        else process.stdout.write(renderPlan(plan, limit));
       } finally {
         await target.close();
       }
@@ -130,9 +132,8 @@ export function registerMigrationCommands(program: Command): void {
         command: Command,
       ) => {
         const { quiet, output } = globals(command);
-        const concurrency = Number(options.concurrency);
-        if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
-          throw new OrgPortError('invalid_argument', '--concurrency must be an integer from 1 to 64');
+        const concurrency = parseCount(options.concurrency, '--concurrency', 1, 64);
+        const limit = parseCount(options.limit, '--limit', 0, 1_000_000);
         const target = await openTarget(options, command);
         try {
           // On resume, the plan saved beside the journal is the one to finish (re-planning would change it).
@@ -147,7 +148,7 @@ export function registerMigrationCommands(program: Command): void {
               `warning: the plan is ${Math.round(ageHours)} hours old; the target may have changed since (apply changes only what the plan changes, and refuses conflicts; re-plan to be sure)\n`,
             );
           if (options.dryRun) {
-            process.stdout.write(renderPlan(plan, Number(options.limit)));
+            process.stdout.write(renderPlan(plan, limit));
             return;
           }
           const journal = options.journal ?? join('.orgport', `journal-${plan.planId}.ndjson`);

@@ -3,6 +3,7 @@ import { OrgPortError } from '@orgport/core/errors';
 import type { Command } from 'commander';
 import { DEFAULT_CONFIG_FILE } from '../connections/default-config-file.js';
 import { assertWritableFile, writeFileAtomic } from '../files/atomic-file.js';
+import { parseCount } from '../options/parse-count.js';
 import { vendorNamed } from '../vendors/vendor-registry.js';
 
 /** The connections already in a config file (none when it does not exist); a corrupt file is refused. */
@@ -40,17 +41,11 @@ export function registerSimCommand(program: Command): void {
         command: Command,
       ) => {
         const { config } = command.optsWithGlobals() as { config?: string };
-        const numbers = Object.fromEntries(
-          ['port', 'orgs', 'members', 'seed'].map((key) => [key, Number(options[key as 'port'])]),
-        );
-        for (const [key, value] of Object.entries(numbers)) {
-          if (!Number.isInteger(value) || value < 0)
-            throw new OrgPortError('invalid_argument', `--${key} must be a non-negative integer`);
-        }
+        const port = parseCount(options.port, '--port', 0, 65_535);
         const fixtures = {
-          seed: numbers.seed as number,
-          organizations: numbers.orgs as number,
-          membersPerOrg: numbers.members as number,
+          seed: parseCount(options.seed, '--seed', 0, 2 ** 31),
+          organizations: parseCount(options.orgs, '--orgs', 0, 1000),
+          membersPerOrg: parseCount(options.members, '--members', 0, 100_000),
         };
         const definition = vendorNamed(vendor);
         const name = options.name ?? `sim-${definition.name}`;
@@ -62,7 +57,7 @@ export function registerSimCommand(program: Command): void {
         assertWritableFile(file, '--config');
         const connections = readConnections(file);
         const simulator = await definition.loadSimulator();
-        const running = await simulator.start({ fixtures, port: numbers.port as number });
+        const running = await simulator.start({ fixtures, port });
         const close = running.close;
         try {
           connections.set(name, { vendor: definition.name, ...running.connection });

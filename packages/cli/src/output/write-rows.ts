@@ -1,4 +1,5 @@
 import type { OutputFormat } from './output-format.js';
+import { terminalCell } from './terminal-text.js';
 
 /** A flat row for tables and CSV; JSON formats get the full records. */
 export type Row = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -29,7 +30,9 @@ export async function writeRows(
     out.write(
       stringify(
         rows.map((row) => columns.map((column) => row[column] ?? '')),
-        { header: true, columns },
+        // A cell starting with = + - @ (or a tab or CR) is a formula to a spreadsheet:
+        // prefixed with ' so it stays text (the OWASP rule).
+        { header: true, columns, escape_formulas: true },
       ),
     );
     return;
@@ -39,7 +42,7 @@ export async function writeRows(
     return;
   }
   const { default: Table } = await import('cli-table3');
-  const table = new Table({ head: columns, style: { head: [], border: [] } });
-  for (const row of rows) table.push(columns.map((column) => String(row[column] ?? '')));
+  const table = new Table({ head: columns.map(terminalCell), style: { head: [], border: [] } });
+  for (const row of rows) table.push(columns.map((column) => terminalCell(String(row[column] ?? ''))));
   out.write(`${table.toString()}\n`);
 }

@@ -1,4 +1,5 @@
 import type { Loss, MigrationOperation, MigrationPlan } from '@orgport/migrate';
+import { terminalSafe } from '../output/terminal-text.js';
 
 const SYMBOL: Record<MigrationOperation['type'], string> = {
   create_organization: '+',
@@ -94,5 +95,6 @@ export function renderPlan(plan: MigrationPlan, limit = 20): string {
       );
     }
   }
-  return `${lines.join('\n')}\n`;
+  // Names, emails and reasons come from vendors: nothing reaches the terminal raw.
+  return `${terminalSafe(lines.join('\n'))}\n`;
 }

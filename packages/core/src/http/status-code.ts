@@ -12,5 +12,6 @@ export function errorCodeForStatus(status: number): ErrorCode {
   if (status === 429) return 'rate_limited';
   if (status === 501) return 'unsupported';
   if (status >= 500) return 'unavailable';
-  return 'internal';
+  // A redirect or any other answer the API does not give is the vendor's, not a bug here.
+  return 'invalid_response';
 }
