@@ -27,6 +27,7 @@ export function createProgram(): Command {
     .addOption(
       new Option('-o, --output <format>', 'output format').choices([...OUTPUT_FORMATS]).default('table'),
     )
+    .option('--timeout <seconds>', 'the longest one vendor call may take, retries included', '120')
     .option('-q, --quiet', 'no progress output')
     .option('-v, --verbose', 'error details')
     .showHelpAfterError('(add --help for usage)')

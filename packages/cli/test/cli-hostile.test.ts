@@ -65,7 +65,7 @@ describe('hostile vendor text and careless input', () => {
   it('shows control characters and bidi overrides escaped in tables, and keeps JSON exact', async () => {
     const table = await orgport(['orgs', 'list', '-c', 'a']);
     expect(table.code).toBe(0);
-    expect(table.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+    for (const raw of ['\u001b', '\u0007', '\u202e']) expect(table.stdout).not.toContain(raw);
     expect(table.stdout).toContain('\\u001b]0;pwned\\u0007\\u001b[2J\\u202eevil');
     const json = await orgport(['orgs', 'list', '-c', 'a', '-o', 'json']);
     const names = (JSON.parse(json.stdout) as { displayName: string }[]).map((o) => o.displayName);
@@ -107,6 +107,19 @@ describe('hostile vendor text and careless input', () => {
       ]);
     }
     expect(sim.stats.requests).toBe(before);
+  });
+
+  it('--timeout bounds a call to a vendor that stops answering', async () => {
+    sim.faults.configure({ latency: 1, latencyMs: 20_000 });
+    try {
+      const started = performance.now();
+      const run = await orgport(['orgs', 'list', '-c', 'a', '--timeout', '1']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^orgport: timeout: .*within 1000 ms/);
+      expect(performance.now() - started).toBeLessThan(15_000);
+    } finally {
+      sim.faults.configure({});
+    }
   });
 
   it('a port in use is one line with exit 2', async () => {

@@ -5,6 +5,7 @@ import { basicAuth, bearerTokenProvider, staticBearer } from '../src/http/auth.j
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../src/http/http-client.js';
 import type { HttpEvent } from '../src/http/http-events.js';
 import { path } from '../src/http/path.js';
+import { redact } from '../src/http/redactor.js';
 import { systemClock } from '../src/time/system-clock.js';
 import { createVirtualClock, type VirtualClock } from '../src/time/virtual-clock.js';
 import { json, startTestServer, type TestServer } from './support/test-server.js';
@@ -536,5 +537,114 @@ describe('http client: per-route rate-limit buckets', () => {
     await client.request({ method: 'GET', path: '/slow', rateLimitKey: 'GET /slow' });
     expect(clock.now() - waited).toBeGreaterThanOrEqual(1500);
     expect(server.requests).toHaveLength(3);
+  });
+});
+
+describe('http client: hostile answers and a closed client', () => {
+  it('refuses a body larger than the limit without reading it, and never retries it', async () => {
+    const { client, server } = await setup(
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(5000) });
+        res.end(JSON.stringify({ pad: 'x'.repeat(4988) }));
+      },
+      { limits: { responseBytes: 1000 } },
+    );
+    const error = await client.request({ method: 'GET', path: '/big', schema: z.unknown() }).catch((e) => e);
+    expect(OrgPortError.is(error, 'invalid_response')).toBe(true);
+    expect((error as OrgPortError).message).toMatch(/larger than 1000 bytes \(limits\.responseBytes\)/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('stops reading a streamed body at the limit (no content-length), and an oversized error body too', async () => {
+    let written = 0;
+    const { client, server } = await setup(
+      (req, res) => {
+        res.writeHead(req.url.includes('error') ? 503 : 200, { 'content-type': 'application/json' });
+        const chunk = `"${'y'.repeat(1022)}",`;
+        const pump = () => {
+          while (written < 50_000_000) {
+            written += chunk.length;
+            if (!res.write(chunk)) {
+              res.once('drain', pump);
+              return;
+            }
+          }
+          res.end();
+        };
+        res.on('close', () => undefined);
+        pump();
+      },
+      { limits: { responseBytes: 64 * 1024, errorResponseBytes: 4 * 1024 } },
+    );
+    const big = await client.request({ method: 'GET', path: '/stream', schema: z.unknown() }).catch((e) => e);
+    expect((big as OrgPortError).message).toMatch(/larger than 65536 bytes/);
+    // The server stopped long before its 50 MB: the client hung up.
+    expect(written).toBeLessThan(20_000_000);
+    written = 0;
+    const error = await client.request({ method: 'GET', path: '/error' }).catch((e) => e);
+    expect([(error as OrgPortError).code, (error as OrgPortError).status]).toEqual(['invalid_response', 503]);
+    expect(server.requests.filter((r) => r.url.includes('error'))).toHaveLength(1);
+  });
+
+  it('gives up within the total time limit, whatever the retries', async () => {
+    const { client } = await setup(() => undefined, {
+      timeouts: { requestMs: 40, totalMs: 150 },
+      retry: { ...fast, maxRetries: 50 },
+      clock: systemClock,
+    });
+    const started = performance.now();
+    const error = await client.request({ method: 'GET', path: '/never' }).catch((e) => e);
+    expect((error as OrgPortError).code).toBe('timeout');
+    expect((error as OrgPortError).message).toMatch(/within 150 ms \(timeouts\.totalMs\)/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('fails at once after close(), sending nothing', async () => {
+    const { client, server } = await setup((_req, res) => json(res, 200, {}));
+    await client.close();
+    const error = await client.request({ method: 'GET', path: '/x' }).catch((e) => e);
+    expect([(error as OrgPortError).code, (error as OrgPortError).message]).toEqual([
+      'failed_precondition',
+      'test: the client is closed (close() was called)',
+    ]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('redacts every encoding of a secret the client sent: form, percent and base64', () => {
+    const secret = 'p+ss/w=rd é';
+    const echoed = [
+      `client_secret=${new URLSearchParams({ s: secret }).toString().slice(2)}`,
+      `url ${encodeURIComponent(secret)}`,
+      `lower ${encodeURIComponent(secret).toLowerCase()}`,
+      `b64 ${Buffer.from(secret).toString('base64')}`,
+      `raw ${secret}`,
+    ].join(' | ');
+    const out = redact(echoed, [secret]);
+    expect(out).not.toContain('ss');
+    expect(out.match(/\[redacted\]/g)).toHaveLength(5);
+  });
+
+  it('a caller cancelling during a shared token fetch fails only itself', async () => {
+    let fetches = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const provider = bearerTokenProvider({
+      fetchToken: async (signal) => {
+        fetches++;
+        await gate;
+        if (signal?.aborted) throw new OrgPortError('cancelled', 'the shared fetch was cancelled');
+        return { accessToken: 'shared-token', expiresInSeconds: 600 };
+      },
+    });
+    const controller = new AbortController();
+    const first = provider.headers(controller.signal);
+    const others = Array.from({ length: 5 }, () => provider.headers());
+    controller.abort();
+    release();
+    await expect(first).rejects.toSatisfy((e) => OrgPortError.is(e, 'cancelled'));
+    expect(await Promise.all(others)).toEqual(Array(5).fill({ authorization: 'Bearer shared-token' }));
+    expect(fetches).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import type { Directory } from '@orgport/core';
 import { OrgPortError } from '@orgport/core/errors';
 import type { Command } from 'commander';
+import { parseCount } from '../options/parse-count.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/output-format.js';
 
 /** Global options every command sees. */
@@ -10,6 +11,8 @@ export interface GlobalOptions {
   readonly output: OutputFormat;
   readonly verbose?: boolean;
   readonly quiet?: boolean;
+  /** `--timeout <seconds>`: the longest any one vendor call may take, retries included. */
+  readonly timeout: string;
 }
 
 /** The global options of the program a command belongs to. */
@@ -22,12 +25,13 @@ export function globals(command: Command): GlobalOptions {
 }
 
 /** Resolves a connection name and opens its directory, loading the adapter's code only now. */
-export async function openConnection(name: string, configPath: string | undefined): Promise<Directory> {
+export async function openConnection(name: string, options: GlobalOptions): Promise<Directory> {
+  const totalMs = parseCount(options.timeout, '--timeout', 1, 86_400) * 1000;
   const [{ openDirectory }, { resolveConnection }] = await Promise.all([
     import('../connections/open-directory.js'),
     import('../connections/resolve-connection.js'),
   ]);
-  return openDirectory(await resolveConnection(name, configPath));
+  return openDirectory(await resolveConnection(name, options.config), { timeouts: { totalMs } });
 }
 
 /** Opens the directory of `--connection` (or the given name), runs `body`, and closes it. */
@@ -43,7 +47,7 @@ export async function withDirectory<T>(
       'invalid_argument',
       'choose a connection with --connection <name> (a name from orgport.config.json, or auth0 / cloud-org with ORGPORT_* variables)',
     );
-  const directory = await openConnection(connection, options.config);
+  const directory = await openConnection(connection, options);
   try {
     return await body(directory, options);
   } finally {

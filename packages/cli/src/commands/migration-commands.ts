@@ -45,7 +45,7 @@ async function readPlan(path: string): Promise<MigrationPlan> {
 
 /** Opens the target and source, plans, and closes the source. */
 async function makePlan(options: PlanOptions, command: Command, target: Directory): Promise<MigrationPlan> {
-  const { config, quiet } = globals(command);
+  const { quiet } = globals(command);
   if (!options.mapping) throw new OrgPortError('invalid_argument', '--mapping <file> is required');
   if (!options.from && !options.fromSnapshot)
     throw new OrgPortError(
@@ -56,7 +56,7 @@ async function makePlan(options: PlanOptions, command: Command, target: Director
   const mapping = loadRoleMapping(readText(options.mapping, 'mapping file'));
   const source = options.fromSnapshot
     ? loadSnapshot(readText(options.fromSnapshot, 'snapshot'))
-    : await openConnection(options.from as string, config);
+    : await openConnection(options.from as string, globals(command));
   const progress = progressReporter('plan', quiet);
   try {
     return await planMigration({
@@ -75,7 +75,7 @@ async function makePlan(options: PlanOptions, command: Command, target: Director
 
 async function openTarget(options: { to?: string }, command: Command): Promise<Directory> {
   if (!options.to) throw new OrgPortError('invalid_argument', '--to <connection> is required');
-  return openConnection(options.to, globals(command).config);
+  return openConnection(options.to, globals(command));
 }
 
 const withPlanOptions = (command: Command): Command =>

@@ -61,6 +61,28 @@ export interface BearerTokenProviderOptions {
   readonly clock?: Clock | undefined;
 }
 
+/** Waits for a shared promise, giving up (with `cancelled`) only when this caller's signal fires. */
+function waitUnlessAborted<T>(shared: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return shared;
+  const cancelled = () =>
+    new OrgPortError('cancelled', 'The operation was cancelled', { cause: signal.reason });
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 /**
  * A bearer token that is fetched on first use, cached, refreshed shortly before it
  * expires, and fetched by one request at a time however many callers wait for it
@@ -74,10 +96,13 @@ export function bearerTokenProvider(options: BearerTokenProviderOptions): AuthPr
   let inFlight: Promise<string> | undefined;
   const knownTokens: string[] = [];
 
+  // The fetch is shared by every caller waiting for a token, so it runs under no caller's
+  // signal: one caller cancelling must not fail the others. Each caller stops waiting on
+  // its own signal only.
   const refresh = (signal?: AbortSignal): Promise<string> => {
     inFlight ??= (async () => {
       try {
-        const issued = await fetchToken(signal);
+        const issued = await fetchToken(undefined);
         token = issued.accessToken;
         knownTokens.push(issued.accessToken);
         if (knownTokens.length > 4) knownTokens.shift();
@@ -87,7 +112,7 @@ export function bearerTokenProvider(options: BearerTokenProviderOptions): AuthPr
         inFlight = undefined;
       }
     })();
-    return inFlight;
+    return waitUnlessAborted(inFlight, signal);
   };
 
   return {

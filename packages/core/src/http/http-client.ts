@@ -29,8 +29,21 @@ export interface HttpTimeouts {
   readonly headersMs?: number;
   /** Between body chunks. Default 30 000. */
   readonly bodyMs?: number;
-  /** Whole attempt, headers and body. Default 60 000. */
+  /** Whole attempt, headers and body. Default 30 000. */
   readonly requestMs?: number;
+  /**
+   * The whole call: every attempt and every wait between them. Default 120 000. A port
+   * that never answers or a body that trickles fails within it, whatever the retries.
+   */
+  readonly totalMs?: number;
+}
+
+/** How much of an answer the client reads, in bytes. */
+export interface HttpLimits {
+  /** Largest successful response body. Default 64 MiB (a single-document member list of a large tenant fits). */
+  readonly responseBytes?: number;
+  /** Largest error response body (only its message is used). Default 1 MiB. */
+  readonly errorResponseBytes?: number;
 }
 
 /** A failed vendor response, as given to {@link HttpClientOptions.classifyError}. */
@@ -69,6 +82,8 @@ export interface HttpClientOptions {
   readonly retry?: Partial<RetryPolicy> | undefined;
   /** Timeout overrides. */
   readonly timeouts?: HttpTimeouts | undefined;
+  /** Response size limits: an answer past them is refused, never read whole, never retried. */
+  readonly limits?: HttpLimits | undefined;
   /** Connections per origin. Default 16. */
   readonly connections?: number | undefined;
   /** Maps a vendor error body to a code and message. */
@@ -125,6 +140,8 @@ export interface HttpRequest<T> {
    * client-wide budget.
    */
   readonly rateLimitKey?: string | undefined;
+  /** The largest body to read for this request, overriding the client's `limits`. */
+  readonly maxResponseBytes?: number | undefined;
 }
 
 /** A successful response. */
@@ -149,7 +166,7 @@ export interface HttpClient {
   on(listener: HttpEventListener): () => void;
   /** Redacts every known secret from a string. */
   redact(text: string): string;
-  /** Closes the client's own connections. */
+  /** Closes the client's own connections; later requests fail at once. */
   close(): Promise<void>;
 }
 
@@ -179,7 +196,26 @@ type Attempt =
       readonly headers: VendorFailure['headers'];
       readonly text: string;
     }
-  | { readonly kind: 'error'; readonly code: ErrorCode; readonly reason: string };
+  | { readonly kind: 'error'; readonly code: ErrorCode; readonly reason: string }
+  | { readonly kind: 'oversized'; readonly status: number; readonly limit: number };
+
+/** Reads a body up to `limit` bytes; past it, stops reading (destroying the body) and returns undefined. */
+async function readCapped(body: Dispatcher.ResponseData['body'], limit: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
+const MIB = 1024 * 1024;
 
 function buildQuery(query: QueryParams | undefined): string {
   if (!query) return '';
@@ -240,9 +276,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     connectMs: 10_000,
     headersMs: 30_000,
     bodyMs: 30_000,
-    requestMs: 60_000,
+    requestMs: 30_000,
+    totalMs: 120_000,
     ...options.timeouts,
   };
+  const limits = { responseBytes: 64 * MIB, errorResponseBytes: MIB, ...options.limits };
+  let closed = false;
   const clock = options.clock ?? systemClock;
   const now = (): number => clock.now();
   const random = options.random ?? Math.random;
@@ -285,16 +324,24 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return budget;
   };
 
-  async function send(request: HttpRequest<unknown>, fullPath: string, attempt: number): Promise<Attempt> {
+  async function send(
+    request: HttpRequest<unknown>,
+    fullPath: string,
+    attempt: number,
+    deadline: number,
+  ): Promise<Attempt> {
     const release = await budgetFor(request.rateLimitKey).acquire(request.signal);
     // One controller per attempt, aborted by the caller's signal or the attempt timeout.
     // (Cheaper than AbortSignal.timeout + AbortSignal.any on every request.)
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeouts.requestMs);
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        controller.abort();
+      },
+      Math.max(1, Math.min(timeouts.requestMs, deadline - performance.now())),
+    );
     const forward = () => controller.abort(request.signal?.reason);
     request.signal?.addEventListener('abort', forward, { once: true });
     const signal = controller.signal;
@@ -327,8 +374,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         headersTimeout: timeouts.headersMs,
         bodyTimeout: timeouts.bodyMs,
       });
-      const text = await response.body.text();
       const responseHeaders = response.headers as VendorFailure['headers'];
+      // Read no more than the limit: a huge answer costs its limit, not its size.
+      const limit =
+        response.statusCode >= 200 && response.statusCode < 300
+          ? (request.maxResponseBytes ?? limits.responseBytes)
+          : limits.errorResponseBytes;
+      const declared = Number(firstHeader(responseHeaders, 'content-length'));
+      if (Number.isFinite(declared) && declared > limit) {
+        response.body.destroy();
+        return { kind: 'oversized', status: response.statusCode, limit };
+      }
+      const text = await readCapped(response.body, limit);
+      if (text === undefined) return { kind: 'oversized', status: response.statusCode, limit };
       emit({
         type: 'response',
         vendor,
@@ -410,6 +468,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const pathOnly = `${prefix}${request.path}`;
     const fullPath = `${pathOnly}${buildQuery(request.query)}`;
     const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
+    if (closed) {
+      throw new OrgPortError('failed_precondition', `${vendor}: the client is closed (close() was called)`, {
+        vendor,
+      });
+    }
+    // Real time, like the socket timeouts: the whole call ends by this moment.
+    const deadline = performance.now() + timeouts.totalMs;
+    const pastDeadline = (): OrgPortError =>
+      new OrgPortError(
+        'timeout',
+        `${vendor}: ${request.method} ${pathOnly} did not complete within ${timeouts.totalMs} ms (timeouts.totalMs)`,
+        { vendor },
+      );
     let attempt = 0;
     let refreshedAuth = false;
 
@@ -419,6 +490,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       error: () => OrgPortError,
     ): Promise<void> => {
       if (attempt >= policy.maxRetries) throw error();
+      if (performance.now() + delayMs >= deadline) throw pastDeadline();
       emit({ type: 'retry', vendor, method: request.method, path: fullPath, attempt, delayMs, reason });
       await clock.sleep(delayMs, request.signal);
       attempt++;
@@ -426,7 +498,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
     for (;;) {
       throwIfAborted(request.signal, vendor);
-      const result = await send(request as HttpRequest<unknown>, fullPath, attempt);
+      if (performance.now() >= deadline) throw pastDeadline();
+      const result = await send(request as HttpRequest<unknown>, fullPath, attempt, deadline);
+      if (result.kind === 'oversized') {
+        // Never retried: the same answer would be as large again.
+        throw new OrgPortError(
+          'invalid_response',
+          `${vendor}: ${request.method} ${pathOnly} answered ${result.status} with a body larger than ${result.limit} bytes (limits.${result.status < 300 ? 'responseBytes' : 'errorResponseBytes'}); it was not read`,
+          { vendor, status: result.status, meta: { limit: result.limit } },
+        );
+      }
       if (result.kind === 'error') {
         const error = (): OrgPortError =>
           new OrgPortError(
@@ -513,6 +594,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
     redact: redactText,
     async close() {
+      if (closed) return;
+      closed = true;
       await ownAgent?.close();
     },
   };
