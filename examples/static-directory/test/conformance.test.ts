@@ -13,7 +13,6 @@ runConformanceSuite({
     const roleOf = { member: 'member', admin: 'admin', billing_manager: 'billing' } as const;
     return {
       adapter: createStaticDirectoryAdapter(document, 20),
-      consistency: 'strong',
       seed: {
         async organization({ name, displayName }) {
           const org = { id: nextId('org'), name, ...(displayName ? { display_name: displayName } : {}) };

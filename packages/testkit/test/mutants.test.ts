@@ -140,6 +140,164 @@ const MUTANTS: Record<string, { mutate: Mutation; caughtBy: RegExp }> = {
       },
     }),
   },
+  'lists admins from one members page, without following the cursor': {
+    caughtBy: /admins\.list finds every holder past the first pages/,
+    mutate: (adapter) => {
+      const list = innerList(adapter);
+      return {
+        ...adapter,
+        admins: {
+          ...adapter.admins,
+          async list(organizationId: string, options: ListOptions) {
+            const page = await list(organizationId, options);
+            return { items: page.items.filter((m) => m.kinds.includes('admin')) };
+          },
+        },
+      };
+    },
+  },
+  'ends an admin list on an empty filtered page that has a next cursor': {
+    caughtBy: /admins\.list finds every holder past the first pages/,
+    mutate: (adapter) => {
+      const list = innerList(adapter);
+      return {
+        ...adapter,
+        admins: {
+          ...adapter.admins,
+          async list(organizationId: string, options: ListOptions) {
+            const page = await list(organizationId, options);
+            return { items: page.items.filter((m) => m.kinds.includes('admin')), next: page.next };
+          },
+        },
+      };
+    },
+  },
+  'drops the organizations of a user past the first page': {
+    caughtBy: /members\.organizationsOf follows every page/,
+    mutate: (adapter) =>
+      withMembers(adapter, {
+        async organizationsOf(userId, options) {
+          const page = await (adapter.members?.organizationsOf?.(userId, options) ??
+            Promise.reject(new Error('no organizationsOf')));
+          return { items: page.items };
+        },
+      }),
+  },
+  'lists no organizations for an unknown user instead of failing': {
+    caughtBy: /members\.organizationsOf of an unknown user fails with not_found/,
+    mutate: (adapter) =>
+      withMembers(adapter, {
+        async organizationsOf(userId, options) {
+          try {
+            return await (adapter.members?.organizationsOf?.(userId, options) ??
+              Promise.reject(new Error('no organizationsOf')));
+          } catch (error) {
+            if (OrgPortError.is(error, 'not_found')) return { items: [] };
+            throw error;
+          }
+        },
+      }),
+  },
+  "declares pagination 'none' but pages": {
+    caughtBy: /pagination: the declared paging style/,
+    mutate: (adapter) => ({
+      ...adapter,
+      capabilities: defineCapabilities({ ...adapter.capabilities, pagination: 'none' }),
+    }),
+  },
+  'declares strong consistency but lists a new member only on the second read': {
+    caughtBy: /consistency: strong means the next read sees a write/,
+    mutate: (adapter) => {
+      const list = innerList(adapter);
+      const fresh = new Set<string>();
+      return withMembers(adapter, {
+        async add(organizationId, userIds, options) {
+          for (const id of userIds) fresh.add(id);
+          return adapter.members?.add?.(organizationId, userIds, options);
+        },
+        async list(organizationId, options) {
+          const page = await list(organizationId, options);
+          const items = page.items.filter((m) => !fresh.has(m.user.id));
+          fresh.clear();
+          return { ...page, items };
+        },
+      });
+    },
+  },
+  "declares memberKinds 'none' while serving admins": {
+    caughtBy: /memberKinds: 'none' declares no kind operations/,
+    mutate: (adapter) => ({
+      ...adapter,
+      capabilities: defineCapabilities({ ...adapter.capabilities, memberKinds: 'none' }),
+    }),
+  },
+  "declares rolesPerMember 'many' but keeps one organization role": {
+    caughtBy: /rolesPerMember: 'many' means a member holds two organization roles/,
+    mutate: (adapter) => ({
+      ...adapter,
+      permissions: {
+        ...adapter.permissions,
+        async set(organizationId, userId, grants, options) {
+          const roles = grants.filter((g) => g.scope.type === 'organization');
+          const kept = [...grants.filter((g) => g.scope.type !== 'organization'), ...roles.slice(-1)];
+          return adapter.permissions?.set?.(organizationId, userId, kept, options);
+        },
+      },
+    }),
+  },
+  "declares invitationGrants 'many' but keeps the first grant": {
+    caughtBy: /invitationGrants: 'many' means an invitation carries several grants/,
+    mutate: (adapter) => ({
+      ...adapter,
+      invitations: {
+        ...adapter.invitations,
+        async create(organizationId, input, options) {
+          const create = adapter.invitations?.create;
+          if (!create) throw new Error('no invitations.create');
+          return create(organizationId, { ...input, grants: input.grants?.slice(0, 1) }, options);
+        },
+      },
+    }),
+  },
+  "declares kindsPerMember 'many' but a kind replaces the other": {
+    caughtBy: /kindsPerMember: the kinds one member holds together/,
+    mutate: (adapter) => {
+      const exclusive = (port: 'admins' | 'billingManagers', other: 'admins' | 'billingManagers') => ({
+        ...adapter[port],
+        async grant(organizationId: string, userId: string, options: CallOptions) {
+          await adapter[other]?.revoke?.(organizationId, userId, options);
+          return adapter[port]?.grant?.(organizationId, userId, options);
+        },
+      });
+      return {
+        ...adapter,
+        admins: exclusive('admins', 'billingManagers'),
+        billingManagers: exclusive('billingManagers', 'admins'),
+      };
+    },
+  },
+  "declares kindsPerMember 'one' but holds both kinds": {
+    caughtBy: /kindsPerMember: the kinds one member holds together/,
+    mutate: (adapter) => ({
+      ...adapter,
+      capabilities: defineCapabilities({ ...adapter.capabilities, kindsPerMember: 'one' }),
+    }),
+  },
+  'declares product scopes but lists no product groups': {
+    caughtBy: /grantScopes: every declared scope lists its groups/,
+    mutate: (adapter) => ({
+      ...adapter,
+      permissions: {
+        ...adapter.permissions,
+        async groups(scope, options) {
+          if (scope?.type === 'product') return { items: [] };
+          const groups = adapter.permissions?.groups;
+          if (!groups) throw new Error('no permissions.groups');
+          return groups(scope, options);
+        },
+      },
+    }),
+  },
   'omits a capability it has, so the unsupported check fires on a working operation': {
     caughtBy: /products\.list fails with unsupported before any request when not declared/,
     mutate: (adapter) => ({

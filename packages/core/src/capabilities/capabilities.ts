@@ -21,6 +21,13 @@ export type GrantsOfAdmins = 'explicit' | 'implicit';
 /** How many grants an invitation can carry: none, exactly one (required), or many. */
 export type InvitationGrants = 'none' | 'one' | 'many';
 
+/**
+ * How many organization-level kinds besides `member` one member can hold: `many` (an admin
+ * can also be a billing manager) or `one` (granting one kind replaces the other, as on
+ * single-role vendors).
+ */
+export type KindsPerMember = 'many' | 'one';
+
 /** The graded (non-boolean) capabilities, with the value meaning "absent" first. */
 export interface GradedCapabilities {
   /** Paging style of the vendor's member and organization lists. */
@@ -37,6 +44,8 @@ export interface GradedCapabilities {
   readonly grantsOfAdmins: GrantsOfAdmins;
   /** Grants an invitation carries. */
   readonly invitationGrants: InvitationGrants;
+  /** Kinds one member can hold at once. */
+  readonly kindsPerMember: KindsPerMember;
 }
 
 /**

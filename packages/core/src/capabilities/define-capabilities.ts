@@ -10,6 +10,7 @@ const GRADED_DEFAULTS: GradedCapabilities = {
   consistency: 'strong',
   grantsOfAdmins: 'explicit',
   invitationGrants: 'none',
+  kindsPerMember: 'many',
 };
 
 // The allowed graded values, checked by hand: this module stays free of zod so that
@@ -22,6 +23,7 @@ const GRADED_VALUES: { readonly [K in keyof GradedCapabilities]: readonly Graded
   consistency: ['strong', 'eventual'],
   grantsOfAdmins: ['explicit', 'implicit'],
   invitationGrants: ['none', 'one', 'many'],
+  kindsPerMember: ['many', 'one'],
 };
 
 const KNOWN = new Set<string>([...OPERATIONS, ...Object.keys(GRADED_DEFAULTS)]);

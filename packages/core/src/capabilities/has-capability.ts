@@ -8,11 +8,12 @@ const ABSENT: { readonly [K in keyof GradedCapabilities]: GradedCapabilities[K] 
   consistency: null,
   grantsOfAdmins: null,
   invitationGrants: 'none',
+  kindsPerMember: null,
 };
 
 /**
  * True when the manifest has the capability: an operation that is `true`, or a graded
- * value other than its "absent" one (`pagination` and `consistency` always count as present).
+ * value other than its "absent" one (`pagination`, `consistency`, `grantsOfAdmins` and `kindsPerMember` always count as present).
  */
 export function hasCapability(capabilities: Capabilities, name: CapabilityName): boolean {
   if (name in ABSENT) {

@@ -22,6 +22,7 @@ export const SUITE_GROUPS = [
   'users',
   'unsupported',
   'robustness',
+  'manifest',
 ] as const;
 
 /** One of {@link SUITE_GROUPS}. */

@@ -84,8 +84,14 @@ export interface ConformanceHarness {
   readonly seed: ConformanceSeed;
   /** Back-door reads; without them writes are checked through the adapter's own reads. */
   readonly inspect?: ConformanceInspect | undefined;
-  /** How soon reads see writes; assertions after writes poll within `eventualMs`. */
-  readonly consistency: ConformanceConsistency;
+  /**
+   * How long a read may lag a write, in ms, when the adapter's manifest declares
+   * `consistency: 'eventual'` (default 5,000). Consistency itself is declared once, in the
+   * manifest: a `strong` adapter is checked with no waiting at all.
+   */
+  readonly eventualMs?: number | undefined;
+  /** @deprecated Declare consistency in the manifest; only `eventualMs` of this is read. */
+  readonly consistency?: ConformanceConsistency | undefined;
   /** Requests the adapter has sent so far (to prove checks happen before any request). */
   readonly requestCount?: (() => number) | undefined;
   /** Removes what `seed` created and releases the adapter. */

@@ -3,6 +3,7 @@ import type { ConformanceTest, SuiteGroup, SuiteScale } from './conformance-test
 import { clientGrantTests } from './tests/client-grant-tests.js';
 import { connectionTests } from './tests/connection-tests.js';
 import { invitationTests } from './tests/invitation-tests.js';
+import { manifestTests } from './tests/manifest-tests.js';
 import { memberKindTests } from './tests/member-kind-tests.js';
 import { memberTests } from './tests/member-tests.js';
 import { organizationTests } from './tests/organization-tests.js';
@@ -30,6 +31,7 @@ export function allConformanceTests(scale: SuiteScale = DEFAULT_SCALE): Conforma
     ...userTests(),
     ...unsupportedTests(),
     ...robustnessTests(),
+    ...manifestTests(),
   ];
 }
 

@@ -26,7 +26,11 @@ export function unknownId(id: string): string {
 /** Builds the per-test context over a fresh harness. */
 export function createTestContext(harness: ConformanceHarness, prefix: string): TestContext {
   const directory = createDirectory(harness.adapter);
-  const window = harness.consistency === 'strong' ? 0 : harness.consistency.eventualMs;
+  // Consistency is the manifest's word; the harness only says how long "eventual" is.
+  const legacyWindow =
+    harness.consistency && harness.consistency !== 'strong' ? harness.consistency.eventualMs : undefined;
+  const window =
+    harness.adapter.capabilities.consistency === 'strong' ? 0 : (harness.eventualMs ?? legacyWindow ?? 5_000);
   return {
     harness,
     adapter: harness.adapter,

@@ -33,7 +33,6 @@ export function memoryHarness(
 
   return {
     adapter: options.wrap ? options.wrap(memory) : memory,
-    consistency: 'strong',
     seed: {
       async organization(spec) {
         const organization = store.addOrganization({ id: id('org'), ...spec });

@@ -39,7 +39,7 @@ export function auth0SimulatorHarness(
 
   return {
     adapter,
-    consistency: { eventualMs: 2000 },
+    eventualMs: 2000,
     requestCount: () => simulator.stats.requests,
     seed: {
       async organization({ name, displayName }) {

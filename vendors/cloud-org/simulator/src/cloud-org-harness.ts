@@ -32,7 +32,6 @@ export function cloudOrgSimulatorHarness(
 
   return {
     adapter,
-    consistency: 'strong',
     requestCount: () => simulator.stats.requests,
     seed: {
       async organization({ name, displayName }) {

@@ -35,6 +35,37 @@ export function memberKindTests(port: KindPort): ConformanceTest[] {
     },
     {
       group: port,
+      name: `${port}.list finds every holder past the first pages, at every page size`,
+      requires: [`${port}.list`],
+      async run(t) {
+        // Holders first, in the middle and last, among 40 plain members: a kind list that
+        // filters one page of members, or ends on an empty filtered page, loses some.
+        const org = await t.seed.organization({ name: t.name('kind-pages') });
+        const holders: string[] = [];
+        const holder = async (label: string) => {
+          const user = await t.seed.user({ email: t.email(label) });
+          await t.seed.member(org.id, user.id, { kinds: ['member', kind] });
+          holders.push(user.id);
+        };
+        await holder('first');
+        await t.seed.members(org.id, 20, { emailPrefix: t.name('a') });
+        await holder('middle');
+        await t.seed.members(org.id, 20, { emailPrefix: t.name('b') });
+        await holder('last');
+        await t.eventually(async () => {
+          for (const pageSize of [2, 7, 50]) {
+            const listed = await t.directory[port].list(org.id, { pageSize }).toArray();
+            assert.deepEqual(
+              listed.map((m) => m.user.id).sort(),
+              [...holders].sort(),
+              `with pages of ${pageSize}, ${port}.list did not return exactly the holders`,
+            );
+          }
+        });
+      },
+    },
+    {
+      group: port,
       name: `${port}.list of an unknown organization fails with not_found`,
       requires: [`${port}.list`],
       async run(t) {

@@ -264,5 +264,34 @@ export function memberTests(scale: SuiteScale): ConformanceTest[] {
         });
       },
     },
+    {
+      group: 'members',
+      name: 'members.organizationsOf follows every page',
+      requires: ['members.organizationsOf'],
+      async run(t) {
+        const ada = await t.seed.user({ email: t.email('ada') });
+        const joined: string[] = [];
+        for (let n = 0; n < 7; n++) {
+          const org = await t.seed.organization({ name: t.name(`of-${n}`) });
+          await t.seed.member(org.id, ada.id);
+          joined.push(org.id);
+        }
+        await t.eventually(async () => {
+          const ids = (await t.directory.members.organizationsOf(ada.id, { pageSize: 2 }).toArray()).map(
+            (o) => o.id,
+          );
+          assert.deepEqual([...ids].sort(), [...joined].sort());
+        });
+      },
+    },
+    {
+      group: 'members',
+      name: 'members.organizationsOf of an unknown user fails with not_found',
+      requires: ['members.organizationsOf'],
+      async run(t) {
+        const ada = await t.seed.user({ email: t.email('ada') });
+        await t.expectCode(t.directory.members.organizationsOf(t.unknownId(ada.id)).toArray(), 'not_found');
+      },
+    },
   ];
 }
