@@ -8,7 +8,9 @@
  */
 export * from './http/index.js';
 export * from './pagination/chunk.js';
+export * from './pagination/cursor-page.js';
 export * from './pagination/id-fingerprint-set.js';
+export * from './pagination/map-concurrent.js';
 export * from './pagination/offset-cap.js';
 export * from './pagination/offset-cursor.js';
 export * from './pagination/paginate.js';

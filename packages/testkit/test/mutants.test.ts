@@ -298,6 +298,21 @@ const MUTANTS: Record<string, { mutate: Mutation; caughtBy: RegExp }> = {
       },
     }),
   },
+  'returns an empty page with a next cursor before the members': {
+    caughtBy: /members\.list never returns an empty page with a next cursor/,
+    mutate: (adapter) => {
+      const list = innerList(adapter);
+      return withMembers(adapter, {
+        async list(organizationId, options) {
+          if (options.cursor === undefined) return { items: [], next: 'start' };
+          return list(organizationId, {
+            ...options,
+            cursor: options.cursor === 'start' ? undefined : options.cursor,
+          });
+        },
+      });
+    },
+  },
   'omits a capability it has, so the unsupported check fires on a working operation': {
     caughtBy: /products\.list fails with unsupported before any request when not declared/,
     mutate: (adapter) => ({

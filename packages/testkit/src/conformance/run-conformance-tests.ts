@@ -1,4 +1,4 @@
-import type { SuiteScale } from './conformance-test.js';
+import type { SuiteGroup, SuiteScale } from './conformance-test.js';
 import { type MakeHarness, runOneTest } from './run-one-test.js';
 import { allConformanceTests, DEFAULT_SCALE, type SelectionOptions } from './select-tests.js';
 
@@ -6,6 +6,8 @@ import { allConformanceTests, DEFAULT_SCALE, type SelectionOptions } from './sel
 export interface ConformanceResult {
   /** The test's name. */
   readonly name: string;
+  /** The test's group (`members`, `unsupported`, `manifest`, …). */
+  readonly group: SuiteGroup;
   /** What happened. */
   readonly outcome: 'passed' | 'failed' | 'skipped';
   /** The failure, or the skip reason. */
@@ -34,12 +36,13 @@ export async function runConformanceTests(options: RunConformanceTestsOptions): 
       const skipped = await runOneTest(test, options.makeHarness, options.name, options);
       results.push(
         skipped === undefined
-          ? { name: test.name, outcome: 'passed' }
-          : { name: test.name, outcome: 'skipped', detail: skipped },
+          ? { name: test.name, group: test.group, outcome: 'passed' }
+          : { name: test.name, group: test.group, outcome: 'skipped', detail: skipped },
       );
     } catch (error) {
       results.push({
         name: test.name,
+        group: test.group,
         outcome: 'failed',
         detail: error instanceof Error ? error.message : String(error),
       });

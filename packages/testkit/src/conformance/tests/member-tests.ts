@@ -16,7 +16,7 @@ async function rawMemberPages(
   for (let guard = 0; guard < 100_000; guard++) {
     const page = await list.call(t.adapter.members, organizationId, { cursor, pageSize });
     pages.push(page);
-    if (page.items.length === 0 || page.next === undefined) return pages;
+    if (page.next === undefined) return pages;
     cursor = page.next;
   }
   throw new Error('members.list never ended');
@@ -57,6 +57,27 @@ export function memberTests(scale: SuiteScale): ConformanceTest[] {
           await t.directory.members.list(org.id, { pageSize: scale.pageSize }).count(),
           users.length,
         );
+      },
+    },
+    {
+      group: 'members',
+      name: 'members.list never returns an empty page with a next cursor',
+      requires: ['members.list'],
+      async run(t) {
+        // The paginator ends a walk on an empty page: an adapter must follow its vendor's
+        // empty pages itself (fetchCursorPage in the driver toolkit does) or end there.
+        const org = await t.seed.organization({ name: t.name('no-empty') });
+        await t.seed.members(org.id, 9, { emailPrefix: t.name('e') });
+        await t.eventually(async () => {
+          const pages = await rawMemberPages(t, org.id, 2);
+          const total = pages.reduce((sum, page) => sum + page.items.length, 0);
+          assert.equal(total, 9, 'the pages do not hold every member');
+          for (const page of pages)
+            assert.ok(
+              page.items.length > 0 || page.next === undefined,
+              'a page was empty but had a next cursor',
+            );
+        });
       },
     },
     {
