@@ -4,6 +4,7 @@ import { registerCapabilitiesCommand } from './commands/capabilities-command.js'
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerExportCommand } from './commands/export-command.js';
 import { registerMigrationCommands } from './commands/migration-commands.js';
+import { registerNewAdapterCommand } from './commands/new-adapter-command.js';
 import { registerQueryCommands } from './commands/query-commands.js';
 import { registerSimCommand } from './commands/sim-command.js';
 import { OUTPUT_FORMATS } from './output/output-format.js';
@@ -38,5 +39,6 @@ export function createProgram(): Command {
   registerMigrationCommands(program);
   registerSimCommand(program);
   registerDemoCommand(program);
+  registerNewAdapterCommand(program);
   return program;
 }
