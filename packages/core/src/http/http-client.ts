@@ -126,6 +126,13 @@ export interface HttpRequest<T> {
   readonly form?: Readonly<Record<string, string>> | undefined;
   /** Validates the JSON response body; without it the body is ignored. */
   readonly schema?: z.ZodType<T> | undefined;
+  /**
+   * A fast path for large answers: checks the parsed JSON in place (no copy of every item)
+   * and returns the response's value, or `undefined` when it is not valid, in which case
+   * `schema` runs and its error names the field. It must accept exactly what `schema`
+   * accepts (test it against `schema` with generated values); `schema` is still required.
+   */
+  readonly validate?: ((value: unknown) => T | undefined) | undefined;
   /** Whether sending twice is harmless; default true for GET, PUT, DELETE. */
   readonly idempotent?: boolean | undefined;
   /** Send credentials; default true. */
@@ -538,6 +545,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           await retryOrThrow('invalid JSON', backoffDelay(attempt, policy, random), error);
           continue;
         }
+        const fast = request.validate?.(parsed.value);
+        if (fast !== undefined) return { status: result.status, headers: result.headers, data: fast };
         const validated = request.schema.safeParse(parsed.value);
         if (!validated.success) {
           throw new OrgPortError(

@@ -3,6 +3,7 @@ import { chunk, type MemberPort, type Page, path } from '@orgport/core/driver';
 import { type Auth0Context, MEMBERS_PER_CALL } from '../auth0-context.js';
 import { fetchOffsetPage } from '../offset-page.js';
 import { toMember, toOrganization } from '../wire/auth0-mapping.js';
+import { checkMemberPage } from '../wire/auth0-wire-checks.js';
 import { WireMember, WireOrganization, wireList } from '../wire/auth0-wire-schemas.js';
 
 /** The member fields requested, roles included so kinds and grants need no call per member. */
@@ -26,9 +27,14 @@ export async function fetchMemberPage(
       include_fields: true,
     },
     schema: wireList('members', WireMember),
+    // Checked in place: no copy of every member before the one mapping pass below.
+    validate: checkMemberPage,
     signal,
   });
-  return { items: data.items.map((wire) => toMember(wire, organizationId, context.kinds)), next: data.next };
+  const items = new Array<Member>(data.items.length);
+  for (let index = 0; index < data.items.length; index++)
+    items[index] = toMember(data.items[index] as (typeof data.items)[number], organizationId, context.kinds);
+  return data.next === undefined ? { items } : { items, next: data.next };
 }
 
 /** Members on Auth0: checkpoint list with inline roles, batched add/remove, a user's organizations. */
