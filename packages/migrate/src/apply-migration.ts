@@ -1,7 +1,8 @@
 import type { Directory } from '@orgport/core';
 import { OrgPortError, toOrgPortError } from '@orgport/core';
 import pLimit from 'p-limit';
-import { applyGrantDifference, toGrantInput } from './grant-difference.js';
+import { CurrentGrants } from './current-grants.js';
+import { applyGrantDifference } from './grant-difference.js';
 import { MigrationJournal } from './migration-journal.js';
 import type {
   MemberOperation,
@@ -113,6 +114,7 @@ async function applyJournaled(
 ): Promise<ApplyResult> {
   const { target, signal } = options;
   const outcomes: OperationOutcome[] = [];
+  const currentGrants = new CurrentGrants(target);
   const organizationIds = new Map<string, string>();
   let done = 0;
 
@@ -170,9 +172,7 @@ async function applyJournaled(
         const orgId = await organizationId(operation.organization);
         // Change only what the plan changes, against what the target holds now: a group
         // granted there after planning survives, and a conflicting move is refused.
-        const current = target.capabilities['permissions.grants']
-          ? (await target.permissions.grants(orgId, operation.userId, call)).map(toGrantInput)
-          : operation.expected;
+        const current = await currentGrants.of(orgId, operation.userId, operation.expected, signal);
         const next = applyGrantDifference(current, operation);
         if (next.kind === 'conflict') throw new PlanConflict(next.reason);
         if (next.kind === 'unchanged') return { skipped: 'already held' };
