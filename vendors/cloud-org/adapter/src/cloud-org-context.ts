@@ -2,6 +2,7 @@ import { type Member, OrgPortError } from '@orgport/core';
 import { type HttpClient, path } from '@orgport/core/driver';
 import { z } from 'zod';
 import { toMembers } from './wire/cloud-org-mapping.js';
+import { checkOrganizationMembers } from './wire/cloud-org-wire-checks.js';
 import {
   WireOrganization,
   WireOrganizationMembers,
@@ -59,6 +60,8 @@ export async function fetchMembers(
     path: path`/v2/organizations/${organizationId}/members`,
     rateLimitKey: 'GET /v2/organizations/{}/members',
     schema: WireOrganizationMembers,
+    // One large document: checked in place, zod only names the field when it is off.
+    validate: checkOrganizationMembers,
     signal,
   });
   return toMembers(data, organizationId);
