@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // One workspace config. Packages resolve to their TypeScript sources through the
@@ -18,5 +19,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Most files wait on sockets and child processes, not the CPU: two at a time even on a
+    // two-core machine (vitest's default there is one) halves the run.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
