@@ -27,6 +27,7 @@ describe('OrgPortError', () => {
   it('is recognised across two copies of the package', async () => {
     // A query string makes the module loader evaluate a second, independent copy.
     const copy = (await import(
+      // @ts-expect-error: the query string is for the module loader; the types are the same module's.
       '../src/errors/orgport-error.ts?second-copy'
     )) as typeof import('../src/errors/orgport-error.js');
     expect(copy.OrgPortError).not.toBe(OrgPortError);

@@ -197,7 +197,7 @@ function observe(target: MemoryAdapter): Map<string, Map<string, string>> {
   for (const organization of t.organizations.values()) {
     const state = new Map<string, string>();
     for (const [userId, record] of t.memberships.get(organization.id) ?? []) {
-      const address = t.users.get(userId)?.email.toLowerCase() ?? userId;
+      const address = t.users.get(userId)?.email?.toLowerCase() ?? userId;
       const groups = new Map<number, number>();
       for (const [productId, groupId] of record.productGroups) {
         const [, p, g] = /-p(\d)-g(\d)$/.exec(groupId) ?? [];

@@ -340,9 +340,9 @@ describe('applyMigration', () => {
     const plan2 = await planMigration({ source: src2, target: tgt2, mapping });
     target2.store.membership('t1', 'tgt-dee').productGroups.set('p-web', 'p-web-dev');
     const conflicted = await applyMigration(plan2, { target: tgt2 });
-    expect(conflicted.failed.map((f) => [f.operation.email, f.code, f.reason])).toEqual([
-      ['dee@example.com', 'conflict', expect.any(String)],
-    ]);
+    expect(
+      conflicted.failed.map((f) => ['email' in f.operation ? f.operation.email : '', f.code, f.reason]),
+    ).toEqual([['dee@example.com', 'conflict', expect.any(String)]]);
     expect(conflicted.failed[0]?.reason).toMatch(
       /^conflict: product p-web now holds group p-web-dev.*re-plan/,
     );

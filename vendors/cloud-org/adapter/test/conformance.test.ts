@@ -29,7 +29,7 @@ function suiteOn(
 ) {
   describe(label, () => {
     let simulator: CloudOrgSimulator;
-    const clock = options?.memberListLagMs ? undefined : createVirtualClock();
+    const clock = createVirtualClock();
     beforeAll(async () => {
       simulator = await startCloudOrgSimulator({
         clock,
