@@ -198,22 +198,27 @@ describe('property: snapshots round-trip', () => {
       }),
     );
 
+  /** A snapshot as the NDJSON records an export writes: header, organizations and members, trailer. */
+  const ndjsonOf = (snapshot: Snapshot): string => {
+    const { organizations, ...header } = snapshot;
+    const lines = [JSON.stringify({ type: 'header', ...header })];
+    for (const entry of organizations) {
+      lines.push(JSON.stringify({ type: 'organization', organization: entry.organization }));
+      for (const m of entry.members)
+        lines.push(JSON.stringify({ type: 'member', organizationId: entry.organization.id, member: m }));
+    }
+    const members = organizations.reduce((sum, entry) => sum + entry.members.length, 0);
+    lines.push(
+      JSON.stringify({ type: 'trailer', organizations: organizations.length, members, invitations: 0 }),
+    );
+    return lines.join('\n');
+  };
+
   it('through JSON and NDJSON, unchanged', () => {
     fc.assert(
       fc.property(snapshotArb, (snapshot) => {
         expect(loadSnapshot(JSON.stringify(snapshot))).toEqual(snapshot);
-        const { organizations, ...header } = snapshot;
-        const lines = [JSON.stringify({ type: 'header', ...header })];
-        for (const entry of organizations) {
-          lines.push(JSON.stringify({ type: 'organization', organization: entry.organization }));
-          for (const m of entry.members)
-            lines.push(JSON.stringify({ type: 'member', organizationId: entry.organization.id, member: m }));
-        }
-        const members = organizations.reduce((sum, entry) => sum + entry.members.length, 0);
-        lines.push(
-          JSON.stringify({ type: 'trailer', organizations: organizations.length, members, invitations: 0 }),
-        );
-        expect(loadSnapshot(lines.join('\n'))).toEqual(snapshot);
+        expect(loadSnapshot(ndjsonOf(snapshot))).toEqual(snapshot);
       }),
       { numRuns: 200 },
     );
@@ -222,18 +227,7 @@ describe('property: snapshots round-trip', () => {
   it('a snapshot cut short anywhere is refused, never read as a smaller tenant', () => {
     fc.assert(
       fc.property(snapshotArb, fc.double({ min: 0, max: 1, noNaN: true }), (snapshot, where) => {
-        const { organizations, ...header } = snapshot;
-        const lines = [JSON.stringify({ type: 'header', ...header })];
-        for (const entry of organizations) {
-          lines.push(JSON.stringify({ type: 'organization', organization: entry.organization }));
-          for (const m of entry.members)
-            lines.push(JSON.stringify({ type: 'member', organizationId: entry.organization.id, member: m }));
-        }
-        const members = organizations.reduce((sum, entry) => sum + entry.members.length, 0);
-        lines.push(
-          JSON.stringify({ type: 'trailer', organizations: organizations.length, members, invitations: 0 }),
-        );
-        const text = lines.join('\n');
+        const text = ndjsonOf(snapshot);
         // Any cut before the end of the trailer: mid-line or on a line boundary.
         const cut = text.slice(0, Math.floor(where * (text.length - 1)));
         expect(() => loadSnapshot(cut)).toThrow(/snapshot: /);

@@ -34,6 +34,22 @@ const innerList = (adapter: MemoryAdapter) => {
     list(organizationId, options);
 };
 
+/** Admins as a filter over one page of members: with or without that page's cursor. */
+const adminsFromMemberPages = (adapter: MemoryAdapter, keepCursor: boolean): Adapter => {
+  const list = innerList(adapter);
+  return {
+    ...adapter,
+    admins: {
+      ...adapter.admins,
+      async list(organizationId: string, options: ListOptions) {
+        const page = await list(organizationId, options);
+        const items = page.items.filter((m) => m.kinds.includes('admin'));
+        return keepCursor ? { items, next: page.next } : { items };
+      },
+    },
+  };
+};
+
 const MUTANTS: Record<string, { mutate: Mutation; caughtBy: RegExp }> = {
   'drops the last page of members': {
     caughtBy: /members\.list pages through/,
@@ -142,35 +158,11 @@ const MUTANTS: Record<string, { mutate: Mutation; caughtBy: RegExp }> = {
   },
   'lists admins from one members page, without following the cursor': {
     caughtBy: /admins\.list finds every holder past the first pages/,
-    mutate: (adapter) => {
-      const list = innerList(adapter);
-      return {
-        ...adapter,
-        admins: {
-          ...adapter.admins,
-          async list(organizationId: string, options: ListOptions) {
-            const page = await list(organizationId, options);
-            return { items: page.items.filter((m) => m.kinds.includes('admin')) };
-          },
-        },
-      };
-    },
+    mutate: (adapter) => adminsFromMemberPages(adapter, false),
   },
   'ends an admin list on an empty filtered page that has a next cursor': {
     caughtBy: /admins\.list finds every holder past the first pages/,
-    mutate: (adapter) => {
-      const list = innerList(adapter);
-      return {
-        ...adapter,
-        admins: {
-          ...adapter.admins,
-          async list(organizationId: string, options: ListOptions) {
-            const page = await list(organizationId, options);
-            return { items: page.items.filter((m) => m.kinds.includes('admin')), next: page.next };
-          },
-        },
-      };
-    },
+    mutate: (adapter) => adminsFromMemberPages(adapter, true),
   },
   'drops the organizations of a user past the first page': {
     caughtBy: /members\.organizationsOf follows every page/,
