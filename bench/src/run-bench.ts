@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { DEMO_MAPPING, seedDemoTarget } from '@orgport/cli';
+import { DEMO_MAPPING } from '@orgport/cli';
+import { seedHalfOnboarded } from '@orgport/simulator-cloud-org';
 import {
   cloudOrgMembers,
   type Figure,
@@ -20,7 +21,7 @@ const scenarios: [string, () => Promise<Figure[]>][] = [
   ['2. tenant scan under a rate limit', () => tenantScan(log)],
   ['3. streaming memory', () => streamingMemory(log)],
   ['4. cloud-org members', () => cloudOrgMembers(log)],
-  ['5. migration', () => migration(log, DEMO_MAPPING, seedDemoTarget)],
+  ['5. migration', () => migration(log, DEMO_MAPPING, seedHalfOnboarded)],
 ];
 const only = process.argv.slice(2);
 for (const [name, run] of scenarios) {

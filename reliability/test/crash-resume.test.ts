@@ -3,11 +3,15 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
-import { DEMO_MAPPING, seedDemoTarget } from '@orgport/cli';
+import { DEMO_MAPPING } from '@orgport/cli';
 import { createDirectory } from '@orgport/core';
 import { applyMigration, type MigrationPlan } from '@orgport/migrate';
 import { startAuth0Simulator } from '@orgport/simulator-auth0';
-import { type CloudOrgSimulator, startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
+import {
+  type CloudOrgSimulator,
+  seedHalfOnboarded,
+  startCloudOrgSimulator,
+} from '@orgport/simulator-cloud-org';
 import { fixtures, SeededRandom } from '@orgport/testkit';
 import { describe, expect, it } from 'vitest';
 
@@ -21,7 +25,7 @@ const state = (sim: CloudOrgSimulator) => sim.store.dump();
 async function world(latencyMs: number) {
   const auth0 = await startAuth0Simulator({ seed: 13, fixtures: data });
   const cloud = await startCloudOrgSimulator({ seed: 13, latencyMs });
-  seedDemoTarget(cloud, data);
+  seedHalfOnboarded(cloud, data);
   return { auth0, cloud, close: () => Promise.all([auth0.close(), cloud.close()]) };
 }
 

@@ -1,10 +1,10 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
-import { DEMO_MAPPING, seedDemoTarget } from '@orgport/cli';
+import { DEMO_MAPPING } from '@orgport/cli';
 import { createDirectory } from '@orgport/core';
 import { applyMigration, planMigration, type RoleMappingInput, snapshot } from '@orgport/migrate';
 import { startAuth0Simulator } from '@orgport/simulator-auth0';
-import { startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
+import { seedHalfOnboarded, startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import { fixtures } from '@orgport/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -24,7 +24,7 @@ describe('migration carries what it can and plans only what the target accepts',
     const auth0 = await startAuth0Simulator({ seed: 21, fixtures: data });
     const cloud = await startCloudOrgSimulator({ seed: 21 });
     closers.push(auth0.close, cloud.close);
-    seedDemoTarget(cloud, data);
+    seedHalfOnboarded(cloud, data);
     // Every other person the target lacks is an admin on Auth0 (about 5% of members).
     const present = new Set([...cloud.store.users.values()].map((user) => user.email.toLowerCase()));
     const adminRole = [...auth0.store.roles.values()].find((role) => role.name === 'admin');

@@ -6,6 +6,5 @@
 
 export { DEMO_MAPPING } from './demo/demo-mapping.js';
 export { runDemo } from './demo/run-demo.js';
-export { seedDemoTarget } from './demo/seed-demo-target.js';
 export { EXIT } from './errors/exit-codes.js';
 export { createProgram } from './program.js';

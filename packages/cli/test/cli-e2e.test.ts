@@ -6,11 +6,14 @@ import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { createDirectory } from '@orgport/core';
 import { applyMigration, loadSnapshot, type MigrationPlan } from '@orgport/migrate';
 import { type Auth0Simulator, startAuth0Simulator } from '@orgport/simulator-auth0';
-import { type CloudOrgSimulator, startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
+import {
+  type CloudOrgSimulator,
+  seedHalfOnboarded,
+  startCloudOrgSimulator,
+} from '@orgport/simulator-cloud-org';
 import { fixtures } from '@orgport/simulator-kit/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MAPPING } from '../src/demo/demo-mapping.js';
-import { seedDemoTarget } from '../src/demo/seed-demo-target.js';
 
 // These tests drive the built binary, as users run it (`tsc -b` runs before the tests).
 const BIN = resolve(import.meta.dirname, '../dist/bin.js');
@@ -23,7 +26,7 @@ interface World {
 async function startWorld(latencyMs = 0): Promise<World> {
   const auth0 = await startAuth0Simulator({ seed: 7, fixtures: data });
   const cloud = await startCloudOrgSimulator({ seed: 7, latencyMs });
-  seedDemoTarget(cloud, data);
+  seedHalfOnboarded(cloud, data);
   return { auth0, cloud };
 }
 const closeWorld = async (world: World) => Promise.all([world.auth0.close(), world.cloud.close()]);

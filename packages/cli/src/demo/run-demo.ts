@@ -1,18 +1,32 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAuth0Adapter } from '@orgport/adapter-auth0';
-import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { createDirectory, type Directory } from '@orgport/core';
+import type {
+  RunningVendorSimulator,
+  VendorSimulatorPreset,
+  VendorSimulatorSeed,
+} from '@orgport/core/driver';
 import { applyMigration, planMigration } from '@orgport/migrate';
-import { startAuth0Simulator } from '@orgport/simulator-auth0';
-import { startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
-import { fixtures } from '@orgport/simulator-kit/fixtures';
 import { writeRows } from '../output/write-rows.js';
 import { renderPlan } from '../plan/render-plan.js';
 import { progressReporter } from '../progress/progress-reporter.js';
+import { vendorNamed } from '../vendors/vendor-registry.js';
 import { DEMO_MAPPING } from './demo-mapping.js';
-import { seedDemoTarget } from './seed-demo-target.js';
+
+/** A vendor's simulator and a directory over it, both through the vendor registry. */
+async function simulated(
+  vendor: string,
+  fixtures: VendorSimulatorSeed,
+  preset: VendorSimulatorPreset,
+): Promise<{ sim: RunningVendorSimulator; directory: Directory }> {
+  const definition = vendorNamed(vendor);
+  if (!definition.loadSimulator) throw new Error(`${vendor} has no simulator`);
+  const sim = await (await definition.loadSimulator()).start({ fixtures, preset });
+  const connector = await definition.load();
+  const directory = createDirectory(connector.create(connector.connectionSchema.parse(sim.connection)));
+  return { sim, directory };
+}
 
 /** Options of {@link runDemo}. */
 export interface DemoOptions {
@@ -50,32 +64,18 @@ export async function runDemo(
 ): Promise<{ applied: number; failed: number; replanned: number }> {
   const out = options.out ?? process.stdout;
   const started = Date.now();
-  const data = fixtures({
+  const seed: VendorSimulatorSeed = {
     seed: 42,
     organizations: options.organizations ?? 3,
     membersPerOrg: options.membersPerOrg ?? 1000,
-  });
-  const auth0Sim = await startAuth0Simulator({ seed: 42, fixtures: data });
-  const cloudSim = await startCloudOrgSimulator({ seed: 42 });
-  seedDemoTarget(cloudSim, data);
-  const source = createDirectory(
-    createAuth0Adapter({
-      baseUrl: auth0Sim.url,
-      clientId: auth0Sim.clientId,
-      clientSecret: auth0Sim.clientSecret,
-    }),
-  );
-  const target = createDirectory(
-    createCloudOrgAdapter({
-      baseUrl: cloudSim.url,
-      username: cloudSim.username,
-      password: cloudSim.password,
-    }),
-  );
+  };
+  const { sim: auth0Sim, directory: source } = await simulated('auth0', seed, 'tenant');
+  const { sim: cloudSim, directory: target } = await simulated('cloud-org', seed, 'half-onboarded');
+  const totalMembers = seed.organizations * seed.membersPerOrg;
   const workdir = mkdtempSync(join(tmpdir(), 'orgport-demo-'));
   try {
     out.write(
-      `orgport demo — ${data.totalMembers} memberships in ${data.options.organizations} organizations on a simulated Auth0 tenant,\n`,
+      `orgport demo — ${totalMembers} memberships in ${seed.organizations} organizations on a simulated Auth0 tenant,\n`,
     );
     out.write(
       `and the same organizations half-onboarded on a simulated cloud-org account (both on 127.0.0.1).\n\n`,

@@ -13,10 +13,30 @@ export interface VendorSimulatorSeed {
   readonly membersPerOrg: number;
 }
 
+/** What a vendor simulator holds when it starts. */
+export type VendorSimulatorPreset =
+  /** The fixtures as a tenant: organizations, people, roles and kinds. */
+  | 'tenant'
+  /**
+   * The same organizations (and products), nine in ten of the people already members but
+   * without any roles or groups: a target halfway through onboarding from another vendor.
+   */
+  | 'half-onboarded';
+
+/** Request counts of a running simulator. */
+export interface VendorSimulatorStats {
+  /** Requests answered. */
+  readonly requests: number;
+  /** Of which writes (POST, PUT, PATCH, DELETE). */
+  readonly writes: number;
+}
+
 /** A vendor simulator started through its {@link VendorDefinition}. */
 export interface RunningVendorSimulator {
   /** Its origin on 127.0.0.1. */
   readonly url: string;
+  /** What it has answered so far. */
+  readonly stats: VendorSimulatorStats;
   /** Connection settings that reach it (they hold its secret: store them, never print them). */
   readonly connection: Readonly<Record<string, string>>;
   /** Stops it. */
@@ -25,10 +45,14 @@ export interface RunningVendorSimulator {
 
 /** A vendor's local simulator, loaded on demand (`orgport sim`, `orgport demo`). */
 export interface VendorSimulator {
-  /** Starts a seeded simulator on 127.0.0.1 (`port` 0: any free port). */
+  /**
+   * Starts a seeded simulator on 127.0.0.1 (`port` 0: any free port). A preset the vendor's
+   * simulator cannot build fails with `unsupported`.
+   */
   start(options: {
     readonly fixtures: VendorSimulatorSeed;
-    readonly port?: number;
+    readonly port?: number | undefined;
+    readonly preset?: VendorSimulatorPreset | undefined;
   }): Promise<RunningVendorSimulator>;
 }
 

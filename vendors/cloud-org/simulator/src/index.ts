@@ -3,4 +3,5 @@ export * from './cloud-org-harness.js';
 export { seedCloudOrgStore } from './cloud-org-seed.js';
 export * from './cloud-org-store.js';
 export * from './cloud-org-vendor-simulator.js';
+export * from './seed-half-onboarded.js';
 export * from './start-cloud-org-simulator.js';

@@ -1,13 +1,14 @@
-import type { CloudOrgSimulator } from '@orgport/simulator-cloud-org';
-import type { Fixtures } from '@orgport/simulator-kit/fixtures';
+import type { Fixtures } from '@orgport/simulator-kit';
+import type { CloudOrgSimulator } from './start-cloud-org-simulator.js';
 
 /**
- * The cloud-org side of the demo, as a company halfway through onboarding would have it:
+ * A cloud-org account as a company halfway through onboarding from another vendor would
+ * have it (the demo's target, and the migration tests'):
  * the same organizations and products with their permission groups, and most people
  * already there as members — without any groups or organization roles yet. Every tenth
  * person is missing and will be invited.
  */
-export function seedDemoTarget(sim: CloudOrgSimulator, data: Fixtures): void {
+export function seedHalfOnboarded(sim: CloudOrgSimulator, data: Fixtures): void {
   const { store } = sim;
   const users = new Map<string, string>();
   for (const fixture of data.organizations()) {
