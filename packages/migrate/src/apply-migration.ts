@@ -3,7 +3,7 @@ import { OrgPortError, toOrgPortError } from '@orgport/core';
 import pLimit from 'p-limit';
 import { CurrentGrants } from './current-grants.js';
 import { applyGrantDifference } from './grant-difference.js';
-import { MigrationJournal } from './migration-journal.js';
+import { fileJournalStore, type JournalRun, type JournalStore } from './journal-store.js';
 import type {
   MemberOperation,
   MigrationOperation,
@@ -15,8 +15,11 @@ import type {
 export interface ApplyMigrationOptions {
   /** Where to write. */
   readonly target: Directory;
-  /** Journal file; without it nothing survives a crash. */
-  readonly journal?: string | undefined;
+  /**
+   * Where outcomes are recorded: a journal file's path, or any {@link JournalStore}.
+   * Without one nothing survives a crash.
+   */
+  readonly journal?: string | JournalStore | undefined;
   /** Continue the run recorded in `journal`. */
   readonly resume?: boolean | undefined;
   /** Members written at once. Default 4. */
@@ -98,18 +101,19 @@ export async function applyMigration(
     );
   }
   const planAgeMs = Math.max(0, Date.now() - Date.parse(plan.createdAt));
-  const journal = MigrationJournal.open(options.journal, plan.planId, options.resume ?? false);
+  const store = typeof options.journal === 'object' ? options.journal : fileJournalStore(options.journal);
+  const journal = await store.open(plan.planId, options.resume ?? false);
   try {
     return await applyJournaled(plan, options, journal, planAgeMs);
   } finally {
-    journal.close();
+    await journal.close();
   }
 }
 
 async function applyJournaled(
   plan: MigrationPlan,
   options: ApplyMigrationOptions,
-  journal: MigrationJournal,
+  journal: JournalRun,
   planAgeMs: number,
 ): Promise<ApplyResult> {
   const { target, signal } = options;
@@ -118,18 +122,18 @@ async function applyJournaled(
   const organizationIds = new Map<string, string>();
   let done = 0;
 
-  const finish = (
+  const finish = async (
     operation: MigrationOperation,
     status: OperationOutcome['status'],
     reason?: string,
     code?: string,
     result?: Record<string, string>,
-  ) => {
+  ): Promise<void> => {
     outcomes.push({ operation, status, reason, code });
     // Only what happened is journaled: a blocked operation never ran, and one done in an
     // earlier run is recorded already.
     if (status !== 'blocked' && reason !== 'done in an earlier run')
-      journal.record({ id: operation.id, status, reason, result });
+      await journal.record({ id: operation.id, status, reason, result });
     options.onProgress?.({ done: ++done, total: plan.operations.length, operation, status });
   };
 
@@ -212,7 +216,7 @@ async function applyJournaled(
     if (recorded && journal.isDone(operation.id)) {
       if (recorded.result?.organizationId && operation.type === 'create_organization')
         organizationIds.set(operation.organization.name, recorded.result.organizationId);
-      finish(operation, 'skipped', 'done in an earlier run');
+      await finish(operation, 'skipped', 'done in an earlier run');
       return true;
     }
     if (signal?.aborted) throw toOrgPortError(signal.reason ?? new DOMException('aborted', 'AbortError'));
@@ -220,16 +224,16 @@ async function applyJournaled(
       const { skipped, result } = await run(operation);
       if (result?.organizationId && operation.type === 'create_organization')
         organizationIds.set(operation.organization.name, result.organizationId);
-      finish(operation, skipped ? 'skipped' : 'applied', skipped, undefined, result);
+      await finish(operation, skipped ? 'skipped' : 'applied', skipped, undefined, result);
       return true;
     } catch (error) {
       if (error instanceof PlanConflict) {
-        finish(operation, 'failed', `conflict: ${error.message}`, 'conflict');
+        await finish(operation, 'failed', `conflict: ${error.message}`, 'conflict');
         return false;
       }
       const failure = toOrgPortError(error, target.name);
       if (failure.code === 'cancelled') throw failure;
-      finish(operation, 'failed', failure.message, failure.code);
+      await finish(operation, 'failed', failure.message, failure.code);
       return false;
     }
   };
@@ -244,7 +248,11 @@ async function applyJournaled(
         for (const [index, operation] of chain.entries()) {
           if (await execute(operation)) continue;
           for (const rest of chain.slice(index + 1))
-            finish(rest, 'blocked', `not attempted: an earlier operation for ${operation.email} failed`);
+            await finish(
+              rest,
+              'blocked',
+              `not attempted: an earlier operation for ${operation.email} failed`,
+            );
           return;
         }
       }),

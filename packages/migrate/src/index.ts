@@ -1,6 +1,8 @@
 export * from './apply-migration.js';
+export * from './journal-store.js';
 export * from './load-snapshot.js';
 export * from './map-member.js';
+export * from './memory-journal-store.js';
 export * from './migration-journal.js';
 export type * from './migration-plan.js';
 export * from './plan-migration.js';
