@@ -186,7 +186,8 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
         reason: `the target has no organization named ${organization.displayName ?? organization.name} and cannot create one; create it there or add a rename`,
         severity,
       });
-      options.onProgress?.({ organizations: ++planned, total: selected.length, current: organization.name });
+      planned++;
+      options.onProgress?.({ organizations: planned, total: selected.length, current: organization.name });
       continue;
     }
 
@@ -360,7 +361,8 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
         operations.push({ ...fields, id: operationId([fields]) });
       }
     }
-    options.onProgress?.({ organizations: ++planned, total: selected.length, current: organization.name });
+    planned++;
+    options.onProgress?.({ organizations: planned, total: selected.length, current: organization.name });
   }
 
   // A plan that validates is a plan that applies: check every write with the target's
