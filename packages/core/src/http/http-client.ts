@@ -167,6 +167,8 @@ export interface HttpClient {
   readonly vendor: string;
   /** The checked base URL. */
   readonly baseUrl: URL;
+  /** The client's clock: adapters read the time from it, so tests can share one virtual clock. */
+  readonly clock: Clock;
   /** Sends a request with retries, pacing, validation and error mapping. */
   request<T = undefined>(request: HttpRequest<T>): Promise<HttpResponse<T>>;
   /** Subscribes to events; returns the unsubscribe function. */
@@ -596,6 +598,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     vendor,
     baseUrl,
+    clock,
     request,
     on(listener) {
       listeners.add(listener);

@@ -63,7 +63,8 @@ export function auth0InvitationsPort(context: Auth0Context): InvitationPort {
       }
       // The facade lets only organization-scope grants (Auth0 roles) reach here.
       const roleIds = (input.grants ?? []).map((grant) => grant.groupId);
-      const started = Date.now();
+      // The transport's clock: the vendor's timestamps are compared with it.
+      const started = http.clock.now();
       const write = async () => {
         const { data } = await http.request({
           method: 'POST',

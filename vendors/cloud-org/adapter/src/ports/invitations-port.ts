@@ -47,7 +47,8 @@ export function cloudOrgInvitationsPort(context: CloudOrgContext): InvitationPor
       }
       const permissionGroupId = groupIdNumber(context, grant.groupId, 'input.grants[0].groupId');
       const { productId } = grant.scope;
-      const started = Date.now();
+      // The transport's clock: the vendor's timestamps are compared with it.
+      const started = context.http.clock.now();
       // The invite answers with no body: the newest pending invitation for the email is ours.
       const find = async () =>
         (await pending(organizationId, signal))
