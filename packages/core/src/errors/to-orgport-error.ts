@@ -24,14 +24,14 @@ export function isAbortError(error: unknown): boolean {
   );
 }
 
+/** The `cancelled` error of a fired signal, with its reason as `cause`. */
+export function cancelledBy(signal: AbortSignal | undefined, vendor?: string): OrgPortError {
+  return new OrgPortError('cancelled', 'The operation was cancelled', { vendor, cause: signal?.reason });
+}
+
 /** Throws `cancelled` when the signal has fired; call before starting work. */
 export function throwIfAborted(signal: AbortSignal | undefined, vendor?: string): void {
-  if (signal?.aborted) {
-    throw new OrgPortError('cancelled', 'The operation was cancelled', {
-      vendor,
-      cause: signal.reason,
-    });
-  }
+  if (signal?.aborted) throw cancelledBy(signal, vendor);
 }
 
 /**

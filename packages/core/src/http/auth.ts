@@ -1,4 +1,5 @@
 import { OrgPortError } from '../errors/orgport-error.js';
+import { cancelledBy } from '../errors/to-orgport-error.js';
 import type { Clock } from '../time/clock.js';
 import { systemClock } from '../time/system-clock.js';
 
@@ -64,11 +65,9 @@ export interface BearerTokenProviderOptions {
 /** Waits for a shared promise, giving up (with `cancelled`) only when this caller's signal fires. */
 function waitUnlessAborted<T>(shared: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return shared;
-  const cancelled = () =>
-    new OrgPortError('cancelled', 'The operation was cancelled', { cause: signal.reason });
-  if (signal.aborted) return Promise.reject(cancelled());
+  if (signal.aborted) return Promise.reject(cancelledBy(signal));
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(cancelled());
+    const onAbort = () => reject(cancelledBy(signal));
     signal.addEventListener('abort', onAbort, { once: true });
     shared.then(
       (value) => {

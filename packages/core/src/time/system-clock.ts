@@ -1,20 +1,16 @@
-import { OrgPortError } from '../errors/orgport-error.js';
+import { cancelledBy } from '../errors/to-orgport-error.js';
 import type { Clock } from './clock.js';
-
-function cancelled(signal: AbortSignal | undefined): OrgPortError {
-  return new OrgPortError('cancelled', 'The operation was cancelled', { cause: signal?.reason });
-}
 
 /** Waits `ms` milliseconds of real time; rejects with `cancelled` as soon as `signal` fires. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(cancelled(signal));
+      reject(cancelledBy(signal));
       return;
     }
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(cancelled(signal));
+      reject(cancelledBy(signal));
     };
     const timer = setTimeout(
       () => {

@@ -1,4 +1,4 @@
-import { OrgPortError } from '../errors/orgport-error.js';
+import { cancelledBy } from '../errors/to-orgport-error.js';
 import type { Clock } from './clock.js';
 
 /** A {@link Clock} whose time moves only when someone sleeps on it (or a test advances it). */
@@ -55,16 +55,14 @@ export function createVirtualClock(startMs: number = Date.now()): VirtualClock {
       const wait = Math.max(0, ms);
       sleeps.push(wait);
       return new Promise<void>((resolve, reject) => {
-        const cancelled = (): OrgPortError =>
-          new OrgPortError('cancelled', 'The operation was cancelled', { cause: signal?.reason });
         if (signal?.aborted) {
-          reject(cancelled());
+          reject(cancelledBy(signal));
           return;
         }
         const onAbort = (): void => {
           const index = pending.indexOf(sleeper);
           if (index >= 0) pending.splice(index, 1);
-          reject(cancelled());
+          reject(cancelledBy(signal));
         };
         const sleeper: Sleeper = {
           at: current + wait,
