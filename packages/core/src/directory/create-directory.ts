@@ -108,16 +108,25 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
       throw new OrgPortError('invalid_argument', `${operation}: ${reason}`, { vendor });
   };
 
+  /** A call's arguments, validated and held to the graded capabilities and the vendor's rules. */
+  const checkedCallArgs = (
+    operation: Operation,
+    spec: OperationSpec,
+    given: readonly unknown[],
+  ): unknown[] => {
+    const args = validateArgs(operation, spec, given);
+    checkGradedRules(operation, args, adapter.capabilities, vendor);
+    checkVendorRules(operation, args);
+    return args;
+  };
+
   /** Every check a call passes before any request, without sending it. */
   const check = (operation: Operation, given: readonly unknown[]): OrgPortError | undefined => {
     try {
       ensureSupported(operation);
       const spec: OperationSpec = OPERATION_TABLE[operation];
-      const args = validateArgs(operation, spec, given);
-      if (spec.kind === 'call') {
-        checkGradedRules(operation, args, adapter.capabilities, vendor);
-        checkVendorRules(operation, args);
-      }
+      if (spec.kind === 'call') checkedCallArgs(operation, spec, given);
+      else validateArgs(operation, spec, given);
       return undefined;
     } catch (error) {
       return toOrgPortError(error, vendor);
@@ -129,9 +138,7 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
     ensureSupported(operation);
     const callOptions = given[spec.args.length] as CallOptions | undefined;
     const { signal } = validateInput(operation, 'options', CallOptionsSchema, callOptions) ?? {};
-    const args = validateArgs(operation, spec, given);
-    checkGradedRules(operation, args, adapter.capabilities, vendor);
-    checkVendorRules(operation, args);
+    const args = checkedCallArgs(operation, spec, given);
     return invoke<unknown>(operation, [...args, { signal }], signal);
   };
 
