@@ -1,6 +1,6 @@
-import { OrgPortError } from '@orgport/core/errors';
 import type { Command } from 'commander';
 import { EXIT } from '../errors/exit-codes.js';
+import { parseCount } from '../options/parse-count.js';
 
 /** `orgport demo`. */
 export function registerDemoCommand(program: Command): void {
@@ -10,12 +10,8 @@ export function registerDemoCommand(program: Command): void {
     .option('--orgs <n>', 'organizations', '3')
     .option('--members <n>', 'members per organization', '1000')
     .action(async (options: { orgs: string; members: string }, command: Command) => {
-      const organizations = Number(options.orgs);
-      const membersPerOrg = Number(options.members);
-      if (!Number.isInteger(organizations) || organizations < 1 || organizations > 50)
-        throw new OrgPortError('invalid_argument', '--orgs must be 1–50');
-      if (!Number.isInteger(membersPerOrg) || membersPerOrg < 2 || membersPerOrg > 20_000)
-        throw new OrgPortError('invalid_argument', '--members must be 2–20000');
+      const organizations = parseCount(options.orgs, '--orgs', 1, 50);
+      const membersPerOrg = parseCount(options.members, '--members', 2, 20_000);
       const { quiet } = command.optsWithGlobals() as { quiet?: boolean };
       // The demo needs both simulators, faker and the routers: load them only now.
       const { runDemo } = await import('../demo/run-demo.js');

@@ -1,28 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { OrgPortError } from '@orgport/core/errors';
 import type { Command } from 'commander';
 import { DEFAULT_CONFIG_FILE } from '../connections/default-config-file.js';
 import { assertWritableFile, writeFileAtomic } from '../files/atomic-file.js';
 import { parseCount } from '../options/parse-count.js';
 import { vendorNamed } from '../vendors/vendor-registry.js';
-
-/** The connections already in a config file (none when it does not exist); a corrupt file is refused. */
-function readConnections(file: string): Map<string, unknown> {
-  if (!existsSync(file)) return new Map();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new OrgPortError(
-      'invalid_argument',
-      `config file ${file} is not valid JSON (${(error as Error).message})`,
-    );
-  }
-  const connections = (parsed as { connections?: unknown } | null)?.connections ?? {};
-  if (typeof connections !== 'object' || connections === null || Array.isArray(connections))
-    throw new OrgPortError('invalid_argument', `config file ${file}: connections must be an object`);
-  return new Map(Object.entries(connections));
-}
 
 /** `sim <vendor>`: a seeded local simulator; its connection goes into the config file (the secret is never printed). */
 export function registerSimCommand(program: Command): void {
@@ -55,7 +37,10 @@ export function registerSimCommand(program: Command): void {
         // would keep the process alive after the error.
         const file = config ?? DEFAULT_CONFIG_FILE;
         assertWritableFile(file, '--config');
-        const connections = readConnections(file);
+        // The config file's connections as every command reads them (a corrupt file is refused);
+        // none yet when it does not exist.
+        const { readConfig } = await import('../connections/resolve-connection.js');
+        const connections = existsSync(file) ? readConfig(file) : new Map<string, Record<string, unknown>>();
         const simulator = await definition.loadSimulator();
         const running = await simulator.start({ fixtures, port });
         const close = running.close;
