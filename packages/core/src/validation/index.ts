@@ -1,1 +1,2 @@
 export * from './format-issues.js';
+export * from './json-checks.js';

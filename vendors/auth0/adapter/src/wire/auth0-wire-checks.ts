@@ -1,3 +1,4 @@
+import { isJsonObject, isNullishString } from '@orgport/core/driver';
 import type { z } from 'zod';
 import type { WireMember, WireRole } from './auth0-wire-schemas.js';
 
@@ -5,24 +6,18 @@ import type { WireMember, WireRole } from './auth0-wire-schemas.js';
 // schemas beside them accept (a property test holds them to it), without building a copy
 // of every member. On any doubt they answer "no", and the zod schema names the field.
 
-type Record_ = Readonly<Record<string, unknown>>;
-const isRecord = (value: unknown): value is Record_ =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const nullishString = (value: unknown): boolean =>
-  value === undefined || value === null || typeof value === 'string';
-
 function isRole(value: unknown): value is z.infer<typeof WireRole> {
   return (
-    isRecord(value) &&
+    isJsonObject(value) &&
     typeof value.id === 'string' &&
     typeof value.name === 'string' &&
-    nullishString(value.description)
+    isNullishString(value.description)
   );
 }
 
 function isMember(value: unknown): value is z.infer<typeof WireMember> {
-  if (!isRecord(value) || typeof value.user_id !== 'string') return false;
-  if (!nullishString(value.email) || !nullishString(value.name) || !nullishString(value.picture))
+  if (!isJsonObject(value) || typeof value.user_id !== 'string') return false;
+  if (!isNullishString(value.email) || !isNullishString(value.name) || !isNullishString(value.picture))
     return false;
   const roles = value.roles;
   if (roles === undefined || roles === null) return true;
@@ -48,7 +43,7 @@ export function checkMemberPage(value: unknown): WirePage<z.infer<typeof WireMem
   let next: unknown;
   let total: unknown;
   if (Array.isArray(value)) list = value;
-  else if (isRecord(value)) {
+  else if (isJsonObject(value)) {
     list = value.members;
     next = value.next;
     total = value.total;
