@@ -5,6 +5,7 @@ import { mapMember, type TargetCatalog } from './map-member.js';
 import type { Loss, MigrationOperation, MigrationPlan, OrganizationRef } from './migration-plan.js';
 import { operationId } from './operation-id.js';
 import { loadRoleMapping, type RoleMapping, type RoleMappingInput } from './role-mapping.js';
+import { selectOrganizations } from './select-organizations.js';
 import type { Snapshot } from './snapshot-schema.js';
 import { snapshot as takeSnapshot } from './take-snapshot.js';
 import { keepAcceptedOperations } from './validate-plan.js';
@@ -73,7 +74,6 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
     ? options.source
     : await takeSnapshot(options.source, { organizations: options.organizations, signal });
   const sourceVendor = isSnapshot(options.source) ? options.source.source.vendor : options.source.name;
-  const wanted = options.organizations ? new Set(options.organizations) : undefined;
   const caps = target.capabilities;
   const operations: MigrationOperation[] = [];
   const losses: Loss[] = [];
@@ -140,21 +140,13 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
     creationNames.set(organization, name);
   }
 
-  const selected = source.organizations.filter(
-    (entry) => !wanted || wanted.has(entry.organization.id) || wanted.has(entry.organization.name),
-  );
   // An unknown name in the selection is a mistake, not "no changes".
-  const unknownNames = [...(wanted ?? [])].filter(
-    (name) =>
-      !source.organizations.some(
-        (entry) => entry.organization.id === name || entry.organization.name === name,
-      ),
+  const selected = selectOrganizations(
+    source.organizations,
+    (entry) => entry.organization,
+    options.organizations,
+    'the source',
   );
-  if (unknownNames.length > 0)
-    throw new OrgPortError(
-      'invalid_argument',
-      `organizations: the source has no organization with id or name ${unknownNames.map((name) => JSON.stringify(name)).join(', ')}`,
-    );
   let planned = 0;
   /** Source organization name of each planned target organization (by id, or `name:` when created). */
   const sourceNameOf = new Map<string, string>();

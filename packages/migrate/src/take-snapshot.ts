@@ -1,5 +1,6 @@
 import type { Directory, Organization } from '@orgport/core';
-import { OrgPortError, throwIfAborted } from '@orgport/core';
+import { throwIfAborted } from '@orgport/core';
+import { selectOrganizations } from './select-organizations.js';
 import { SNAPSHOT_VERSION, type Snapshot, type SnapshotRecord } from './snapshot-schema.js';
 
 /** Options of {@link snapshotRecords} and {@link snapshot}. */
@@ -18,17 +19,7 @@ async function selectedOrganizations(
   options: SnapshotOptions,
 ): Promise<Organization[]> {
   const all = await directory.organizations.list({ signal: options.signal }).toArray();
-  if (!options.organizations) return all;
-  const unknown = options.organizations.filter(
-    (wanted) => !all.some((org) => org.id === wanted || org.name === wanted),
-  );
-  if (unknown.length > 0)
-    throw new OrgPortError(
-      'invalid_argument',
-      `organizations: ${directory.name} has no organization with id or name ${unknown.map((name) => JSON.stringify(name)).join(', ')}`,
-    );
-  const wanted = new Set(options.organizations);
-  return all.filter((org) => wanted.has(org.id) || wanted.has(org.name));
+  return selectOrganizations(all, (organization) => organization, options.organizations, directory.name);
 }
 
 /**
