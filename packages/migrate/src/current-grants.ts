@@ -30,19 +30,24 @@ export class CurrentGrants {
     signal?: AbortSignal,
   ): Promise<readonly GrantInput[]> {
     const { target } = this;
-    if (!target.capabilities['members.list']) {
-      return target.capabilities['permissions.grants']
-        ? (await target.permissions.grants(organizationId, userId, { signal })).map(toGrantInput)
-        : expected;
-    }
+    if (!target.capabilities['members.list']) return this.member(organizationId, userId, expected, signal);
     const held = (await this.organization(organizationId, signal)).get(userId);
     if (held) return held;
     // Not there when the organization was read: added by this run since (the plan saw
     // nothing), or gone; a single read tells.
     if (expected.length === 0) return [];
-    return target.capabilities['permissions.grants']
-      ? (await target.permissions.grants(organizationId, userId, { signal })).map(toGrantInput)
-      : expected;
+    return this.member(organizationId, userId, expected, signal);
+  }
+
+  /** One member's grants read on their own, or what the plan saw where the target cannot read them. */
+  private async member(
+    organizationId: string,
+    userId: string,
+    expected: readonly GrantInput[],
+    signal?: AbortSignal,
+  ): Promise<readonly GrantInput[]> {
+    if (!this.target.capabilities['permissions.grants']) return expected;
+    return (await this.target.permissions.grants(organizationId, userId, { signal })).map(toGrantInput);
   }
 
   private organization(

@@ -56,8 +56,9 @@ export async function fetchCursorPage<Body, Item>(
     });
     const items = request.items(data);
     const next = request.next(data) || undefined;
-    if (items.length > 0 || next === undefined || next === cursor)
-      return next === undefined || next === cursor ? { items } : { items, next };
+    // The end, or a cursor that does not move (which would loop): the last page.
+    if (next === undefined || next === cursor) return { items };
+    if (items.length > 0) return { items, next };
     cursor = next;
   }
 }
