@@ -1,0 +1,171 @@
+import type { Directory } from '@orgport/core';
+import { OrgPortError, toOrgPortError } from '@orgport/core';
+import type { OperationOutcome } from './apply-migration.js';
+import { CurrentGrants } from './current-grants.js';
+import { applyGrantDifference } from './grant-difference.js';
+import type { JournalRun } from './journal-store.js';
+import type { MemberOperation, MigrationOperation, OrganizationRef } from './migration-plan.js';
+
+/** The part of a journal an {@link OperationRunner} reads and writes. */
+export type JournalView = Pick<JournalRun, 'get' | 'isDone' | 'record'>;
+
+/** Options of {@link createOperationRunner}. */
+export interface OperationRunnerOptions {
+  /** Where to write. */
+  readonly target: Directory;
+  /** Outcomes of earlier runs, and where this run's are recorded. */
+  readonly journal: JournalView;
+  /** Stops the runner between operations. */
+  readonly signal?: AbortSignal | undefined;
+  /** Told of every outcome, journaled or not (`blocked` never is). */
+  readonly onOutcome?: ((outcome: OperationOutcome) => void) | undefined;
+}
+
+/**
+ * Runs a plan's operations one at a time against the target, each idempotent and
+ * journaled as it ends: the engine both `applyMigration` (one process) and the fleet's
+ * workers (many) drive.
+ */
+export interface OperationRunner {
+  /** Runs one operation (skipped when the journal holds it done); false when it failed. */
+  execute(operation: MigrationOperation): Promise<boolean>;
+  /** Runs a member's chain in order; after a failure the rest is `blocked`, never attempted. */
+  runChain(chain: readonly MemberOperation[]): Promise<void>;
+}
+
+/** The target moved since planning in a way the plan cannot reconcile. */
+class PlanConflict extends Error {}
+
+/** Creates an {@link OperationRunner}. Cancellation (`signal`) throws a `cancelled` error between operations. */
+export function createOperationRunner(options: OperationRunnerOptions): OperationRunner {
+  const { target, journal, signal } = options;
+  const currentGrants = new CurrentGrants(target);
+  const organizationIds = new Map<string, string>();
+
+  const finish = async (
+    operation: MigrationOperation,
+    status: OperationOutcome['status'],
+    reason?: string,
+    code?: string,
+    result?: Record<string, string>,
+  ): Promise<void> => {
+    // Only what happened is journaled: a blocked operation never ran, and one done in an
+    // earlier run is recorded already.
+    if (status !== 'blocked' && reason !== 'done in an earlier run')
+      await journal.record({ id: operation.id, status, reason, result });
+    options.onOutcome?.({ operation, status, reason, code });
+  };
+
+  const organizationId = async (ref: OrganizationRef): Promise<string> => {
+    if (ref.id) return ref.id;
+    const known = organizationIds.get(ref.name);
+    if (known) return known;
+    const found = await target.organizations.getByName(ref.name, { signal });
+    organizationIds.set(ref.name, found.id);
+    return found.id;
+  };
+
+  /** Runs one operation; returns a skip reason or a result for the journal. */
+  const run = async (
+    operation: MigrationOperation,
+  ): Promise<{ skipped?: string; result?: Record<string, string> }> => {
+    const call = { signal };
+    switch (operation.type) {
+      case 'create_organization': {
+        try {
+          const created = await target.organizations.create(
+            {
+              name: operation.organization.name,
+              ...(operation.displayName ? { displayName: operation.displayName } : {}),
+            },
+            call,
+          );
+          return { result: { organizationId: created.id } };
+        } catch (error) {
+          // Created by an earlier run that died before journaling it.
+          if (!OrgPortError.is(error, 'already_exists')) throw error;
+          const existing = await target.organizations.getByName(operation.organization.name, call);
+          return { skipped: 'already exists', result: { organizationId: existing.id } };
+        }
+      }
+      case 'add_member':
+        await target.members.add(await organizationId(operation.organization), [operation.userId], call);
+        return {};
+      case 'set_grants': {
+        const orgId = await organizationId(operation.organization);
+        // Change only what the plan changes, against what the target holds now: a group
+        // granted there after planning survives, and a conflicting move is refused.
+        const current = await currentGrants.of(orgId, operation.userId, operation.expected, signal);
+        const next = applyGrantDifference(current, operation);
+        if (next.kind === 'conflict') throw new PlanConflict(next.reason);
+        if (next.kind === 'unchanged') return { skipped: 'already held' };
+        await target.permissions.set(orgId, operation.userId, next.grants, call);
+        return {};
+      }
+      case 'grant_kind':
+      case 'revoke_kind': {
+        const port = operation.kind === 'admin' ? target.admins : target.billingManagers;
+        const orgId = await organizationId(operation.organization);
+        if (operation.type === 'grant_kind') await port.grant(orgId, operation.userId, call);
+        else await port.revoke(orgId, operation.userId, call);
+        return {};
+      }
+      case 'invite': {
+        const orgId = await organizationId(operation.organization);
+        // An earlier run may have sent it before dying: never invite twice.
+        for await (const invitation of target.invitations.list(orgId, call)) {
+          if (!invitation.expired && invitation.email.toLowerCase() === operation.email.toLowerCase())
+            return { skipped: 'already invited' };
+        }
+        await target.invitations.create(
+          orgId,
+          { email: operation.email, grants: [...operation.grants] },
+          call,
+        );
+        return {};
+      }
+      case 'remove_member':
+        await target.members.remove(await organizationId(operation.organization), [operation.userId], call);
+        return {};
+    }
+  };
+
+  const execute = async (operation: MigrationOperation): Promise<boolean> => {
+    const recorded = journal.get(operation.id);
+    if (recorded && journal.isDone(operation.id)) {
+      if (recorded.result?.organizationId && operation.type === 'create_organization')
+        organizationIds.set(operation.organization.name, recorded.result.organizationId);
+      await finish(operation, 'skipped', 'done in an earlier run');
+      return true;
+    }
+    if (signal?.aborted) throw toOrgPortError(signal.reason ?? new DOMException('aborted', 'AbortError'));
+    try {
+      const { skipped, result } = await run(operation);
+      if (result?.organizationId && operation.type === 'create_organization')
+        organizationIds.set(operation.organization.name, result.organizationId);
+      await finish(operation, skipped ? 'skipped' : 'applied', skipped, undefined, result);
+      return true;
+    } catch (error) {
+      if (error instanceof PlanConflict) {
+        await finish(operation, 'failed', `conflict: ${error.message}`, 'conflict');
+        return false;
+      }
+      const failure = toOrgPortError(error, target.name);
+      if (failure.code === 'cancelled') throw failure;
+      await finish(operation, 'failed', failure.message, failure.code);
+      return false;
+    }
+  };
+
+  return {
+    execute,
+    async runChain(chain) {
+      for (const [index, operation] of chain.entries()) {
+        if (await execute(operation)) continue;
+        for (const rest of chain.slice(index + 1))
+          await finish(rest, 'blocked', `not attempted: an earlier operation for ${operation.email} failed`);
+        return;
+      }
+    },
+  };
+}
