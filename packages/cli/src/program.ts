@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { registerCapabilitiesCommand } from './commands/capabilities-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerExportCommand } from './commands/export-command.js';
+import { registerFleetCommands } from './commands/fleet-commands.js';
 import { registerMigrationCommands } from './commands/migration-commands.js';
 import { registerNewAdapterCommand } from './commands/new-adapter-command.js';
 import { registerQueryCommands } from './commands/query-commands.js';
@@ -37,6 +38,7 @@ export function createProgram(): Command {
   registerCapabilitiesCommand(program);
   registerExportCommand(program);
   registerMigrationCommands(program);
+  registerFleetCommands(program);
   registerSimCommand(program);
   registerDemoCommand(program);
   registerNewAdapterCommand(program);

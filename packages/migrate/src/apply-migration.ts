@@ -81,7 +81,7 @@ export async function applyMigration(
   }
   const planAgeMs = Math.max(0, Date.now() - Date.parse(plan.createdAt));
   const store = typeof options.journal === 'object' ? options.journal : fileJournalStore(options.journal);
-  const journal = await store.open(plan.planId, options.resume ?? false);
+  const journal = await store.open(plan, options.resume ?? false);
   try {
     return await applyJournaled(plan, options, journal, planAgeMs);
   } finally {

@@ -1,4 +1,5 @@
 export * from './apply-migration.js';
+export * from './current-grants.js';
 export * from './journal-store.js';
 export * from './load-snapshot.js';
 export * from './map-member.js';

@@ -1,5 +1,9 @@
 import type { JournalEntry } from './migration-journal.js';
 import { MigrationJournal } from './migration-journal.js';
+import type { MigrationPlan } from './migration-plan.js';
+
+/** What a store learns of the plan whose journal it opens. */
+export type JournalPlan = Pick<MigrationPlan, 'planId' | 'target' | 'operations'>;
 
 /**
  * One run's hold on a plan's journal: what earlier runs recorded, and where this run
@@ -25,14 +29,14 @@ export interface JournalRun {
  * is refused unless resuming, one run at a time, an outcome recorded once.
  */
 export interface JournalStore {
-  /** Begins a run of `planId`; refuses another plan's journal, a second runner, and an existing journal unless `resume`. */
-  open(planId: string, resume: boolean): Promise<JournalRun>;
+  /** Begins a run of `plan`; refuses another plan's journal, a second runner, and an existing journal unless `resume`. */
+  open(plan: JournalPlan, resume: boolean): Promise<JournalRun>;
 }
 
 /** The file journal as a {@link JournalStore}: NDJSON appended synchronously, locked while a run lasts. */
 export function fileJournalStore(path: string | undefined): JournalStore {
   return {
-    async open(planId, resume) {
+    async open({ planId }, resume) {
       const journal = MigrationJournal.open(path, planId, resume);
       return {
         get: (id) => journal.get(id),

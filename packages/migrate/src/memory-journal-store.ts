@@ -13,7 +13,7 @@ export function memoryJournalStore(): JournalStore {
   let running = false;
   const entries = new Map<string, JournalEntry>();
   return {
-    async open(wanted, resume) {
+    async open({ planId: wanted }, resume) {
       if (running)
         throw new OrgPortError('failed_precondition', 'the journal is in use by another run in this process');
       if (planId !== undefined) {

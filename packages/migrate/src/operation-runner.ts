@@ -19,6 +19,13 @@ export interface OperationRunnerOptions {
   readonly signal?: AbortSignal | undefined;
   /** Told of every outcome, journaled or not (`blocked` never is). */
   readonly onOutcome?: ((outcome: OperationOutcome) => void) | undefined;
+  /**
+   * Target ids of organizations by name, read and filled by the runner (a fleet worker
+   * shares one across its chains, so a created organization is looked up once).
+   */
+  readonly organizationIds?: Map<string, string> | undefined;
+  /** What members hold on the target now (a fleet worker shares one across its chains). */
+  readonly currentGrants?: CurrentGrants | undefined;
 }
 
 /**
@@ -39,8 +46,8 @@ class PlanConflict extends Error {}
 /** Creates an {@link OperationRunner}. Cancellation (`signal`) throws a `cancelled` error between operations. */
 export function createOperationRunner(options: OperationRunnerOptions): OperationRunner {
   const { target, journal, signal } = options;
-  const currentGrants = new CurrentGrants(target);
-  const organizationIds = new Map<string, string>();
+  const currentGrants = options.currentGrants ?? new CurrentGrants(target);
+  const organizationIds = options.organizationIds ?? new Map<string, string>();
 
   const finish = async (
     operation: MigrationOperation,

@@ -120,6 +120,15 @@ export function registerMigrationCommands(program: Command): void {
     .option('--resume', 'continue the run recorded in the journal')
     .option('--dry-run', 'plan and print, write nothing')
     .option('--concurrency <n>', 'members written at once', '4')
+    .option(
+      '--store [url]',
+      'run through a PostgreSQL store shared by workers (default $ORGPORT_STORE) instead of a journal file',
+    )
+    .option(
+      '--workers <n>',
+      'with --store: chain runners in this process (0: submit only; default --concurrency)',
+    )
+    .option('--rate <n>', 'with --store: requests per second all workers together may send to the target')
     .action(
       async (
         options: PlanOptions & {
@@ -128,12 +137,21 @@ export function registerMigrationCommands(program: Command): void {
           resume?: boolean;
           dryRun?: boolean;
           concurrency: string;
+          store?: string | true;
+          workers?: string;
+          rate?: string;
         },
         command: Command,
       ) => {
         const { quiet, output } = globals(command);
         const concurrency = parseCount(options.concurrency, '--concurrency', 1, 64);
         const limit = parseCount(options.limit, '--limit', 0, 1_000_000);
+        if (options.store !== undefined && options.journal)
+          throw new OrgPortError('invalid_argument', 'choose one of --journal and --store');
+        if (options.store === undefined && (options.workers !== undefined || options.rate !== undefined))
+          throw new OrgPortError('invalid_argument', '--workers and --rate need --store');
+        const workers =
+          options.workers === undefined ? concurrency : parseCount(options.workers, '--workers', 0, 64);
         const target = await openTarget(options, command);
         try {
           // On resume, the plan saved beside the journal is the one to finish (re-planning would change it).
@@ -149,6 +167,21 @@ export function registerMigrationCommands(program: Command): void {
             );
           if (options.dryRun) {
             process.stdout.write(renderPlan(plan, limit));
+            return;
+          }
+          if (options.store !== undefined) {
+            const { migrateThroughStore } = await import('../fleet/migrate-through-store.js');
+            await migrateThroughStore(
+              plan,
+              {
+                store: options.store,
+                to: options.to as string,
+                workers,
+                resume: options.resume,
+                rate: options.rate,
+              },
+              globals(command),
+            );
             return;
           }
           const journal = options.journal ?? join('.orgport', `journal-${plan.planId}.ndjson`);

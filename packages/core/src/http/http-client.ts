@@ -12,6 +12,7 @@ import type { HttpEvent, HttpEventListener } from './http-events.js';
 import { RateLimitBudget } from './rate-limit-budget.js';
 import { type RateLimitInfo, readRateLimitHeaders } from './rate-limit-headers.js';
 import { redact } from './redactor.js';
+import type { RequestPacer } from './request-pacer.js';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry-policy.js';
 import { errorCodeForStatus } from './status-code.js';
 
@@ -103,6 +104,8 @@ export interface HttpClientOptions {
    * Socket timeouts always use real time.
    */
   readonly clock?: Clock | undefined;
+  /** A budget shared with other clients or processes, awaited before every attempt. */
+  readonly pacer?: RequestPacer | undefined;
 }
 
 /** The transport settings an adapter lets its users override. */
@@ -339,6 +342,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     attempt: number,
     deadline: number,
   ): Promise<Attempt> {
+    if (options.pacer) await options.pacer.acquire(request.signal);
     const release = await budgetFor(request.rateLimitKey).acquire(request.signal);
     // One controller per attempt, aborted by the caller's signal or the attempt timeout.
     // (Cheaper than AbortSignal.timeout + AbortSignal.any on every request.)

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { OrgPortError } from '@orgport/core/errors';
+import type pg from 'pg';
+import type { ConnectionSpec } from '../connections/connection-spec.js';
+
+/** The variable `--store` falls back to, so a password in the URL need not be on the command line. */
+export const STORE_VARIABLE = 'ORGPORT_STORE';
+
+/** The store's URL without its password, for messages. */
+export function describeStore(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the store URL';
+  }
+}
+
+/** Checks `--store` (or `ORGPORT_STORE`): a `postgres://` or `postgresql://` URL. */
+export function storeUrl(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const url = option ?? env[STORE_VARIABLE];
+  if (!url)
+    throw new OrgPortError('invalid_argument', `give the store: --store postgres://… or ${STORE_VARIABLE}`);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new OrgPortError('invalid_argument', '--store must be a URL such as postgres://user@host:5432/db');
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:')
+    throw new OrgPortError('invalid_argument', '--store must be a postgres:// or postgresql:// URL');
+  return url;
+}
+
+/** Opens a pool on the store (loading the PostgreSQL client only now). */
+export async function openStore(url: string, max: number): Promise<pg.Pool> {
+  const [{ default: postgres }, { guardPool }] = await Promise.all([import('pg'), import('@orgport/fleet')]);
+  const pool = guardPool(new postgres.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 }));
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new OrgPortError(
+      'unavailable',
+      `cannot reach the store ${describeStore(url)}: ${(error as Error).message.replaceAll(url, describeStore(url))}`,
+    );
+  }
+  return pool;
+}
+
+/**
+ * The name of a connection's shared rate budget: its vendor and a hash of its settings, so
+ * every worker using one credential draws from one budget, and the settings themselves
+ * (secrets among them) never reach the database.
+ */
+export function budgetKey(spec: ConnectionSpec): string {
+  const settings = JSON.stringify(Object.entries(spec.settings).sort(([a], [b]) => a.localeCompare(b)));
+  return `${spec.vendor}:${createHash('sha256').update(settings).digest('hex').slice(0, 24)}`;
+}

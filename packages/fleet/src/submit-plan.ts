@@ -1,0 +1,68 @@
+import { OrgPortError } from '@orgport/core';
+import type { MigrationPlan } from '@orgport/migrate';
+import type pg from 'pg';
+import { ensureFleetSchema, FLEET_SCHEMA } from './fleet-schema.js';
+import { TASK } from './fleet-task-names.js';
+import { registerPlan } from './postgres-journal-store.js';
+
+/** Options of {@link submitPlan}. */
+export interface SubmitPlanOptions {
+  /** Continue a plan already in the store: its failures are retried, what is done stays done. */
+  readonly resume?: boolean | undefined;
+  /**
+   * The name of the target connection workers open for this plan (each worker resolves it
+   * from its own configuration, so no secret is stored). Without one, workers use their
+   * default connection for the plan's vendor.
+   */
+  readonly connection?: string | undefined;
+}
+
+/**
+ * Puts a plan in the store for the fleet's workers: the plan itself, and one job that
+ * creates its organizations and then queues a job per member chain. Nothing is sent to
+ * the target here. A plan already in the store is refused unless `resume`, which queues
+ * again every chain not yet done (a failure stopped it, or its job was lost).
+ */
+export async function submitPlan(
+  pool: pg.Pool,
+  plan: MigrationPlan,
+  options: SubmitPlanOptions = {},
+): Promise<void> {
+  await ensureFleetSchema(pool);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { existed, fleet } = await registerPlan(client, plan, plan, options.connection);
+    if (existed && !fleet)
+      throw new OrgPortError(
+        'failed_precondition',
+        `plan ${plan.planId} has a single-process journal in this store: resume it with that process`,
+      );
+    if (existed && !options.resume)
+      throw new OrgPortError(
+        'failed_precondition',
+        `plan ${plan.planId} is already in the store: pass --resume to continue it`,
+      );
+    if (existed) {
+      await client.query(
+        `UPDATE ${FLEET_SCHEMA}.chains SET state = 'queued', updated_at = clock_timestamp()
+         WHERE plan_id = $1 AND state = 'stopped'`,
+        [plan.planId],
+      );
+      await client.query(`UPDATE ${FLEET_SCHEMA}.plans SET organizations_done_at = NULL WHERE plan_id = $1`, [
+        plan.planId,
+      ]);
+    }
+    await client.query('SELECT graphile_worker.add_job($1, $2::json, job_key := $3, max_attempts := 100)', [
+      TASK.organizations,
+      JSON.stringify({ planId: plan.planId }),
+      `${plan.planId}:organizations`,
+    ]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,243 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  type FleetWorker,
+  type FleetWorkerOptions,
+  guardPool,
+  startFleetWorker,
+  submitPlan,
+  waitForPlan,
+} from '@orgport/fleet';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '@orgport/fleet/testing';
+import type { CloudOrgSimulator } from '@orgport/simulator-cloud-org';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FleetScenario, fleetScenario, openCloudOrg, successfulWrites } from './fleet-world.js';
+
+// The fleet against a real PostgreSQL (a throwaway cluster this file starts) and the
+// cloud-org simulator: every run must end with the target byte-for-byte equal to one
+// unbroken single-process run of the same plan.
+const BIN = resolve(import.meta.dirname, '../../packages/cli/dist/bin.js');
+
+let db: ThrowawayPostgres;
+let large: FleetScenario;
+let small: FleetScenario;
+let other: FleetScenario;
+const pools: pg.Pool[] = [];
+const cleanup: (() => Promise<unknown>)[] = [];
+let databases = 0;
+
+/** A database of its own in the cluster, so tests never see each other's plans. */
+async function freshDatabase(): Promise<string> {
+  const name = `fleet_${++databases}`;
+  const admin = new pg.Client({ connectionString: db.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return db.url.replace(/\/postgres$/, `/${name}`);
+}
+
+const poolOn = (url: string, max = 20): pg.Pool => {
+  const pool = guardPool(new pg.Pool({ connectionString: url, max }));
+  pools.push(pool);
+  return pool;
+};
+
+const workers = async (
+  url: string,
+  count: number,
+  openTarget: FleetWorkerOptions['openTarget'],
+  onEvent?: FleetWorkerOptions['onEvent'],
+): Promise<FleetWorker[]> => {
+  const started: FleetWorker[] = [];
+  for (let index = 0; index < count; index++)
+    started.push(
+      await startFleetWorker({
+        pool: poolOn(url),
+        openTarget,
+        concurrency: 3,
+        pollIntervalMs: 100,
+        sweepIntervalMs: 200,
+        onEvent,
+      }),
+    );
+  cleanup.push(() => Promise.all(started.map((worker) => worker.stop())));
+  return started;
+};
+
+const target = async (scenario: FleetScenario, latencyMs = 0): Promise<CloudOrgSimulator> => {
+  const sim = await scenario.target({ latencyMs });
+  cleanup.push(() => sim.close());
+  return sim;
+};
+
+/** How many outcomes the store holds for a plan. */
+const outcomes = async (pool: pg.Pool, planId: string): Promise<number> =>
+  Number(
+    (await pool.query('SELECT count(*) AS n FROM orgport_fleet.outcomes WHERE plan_id = $1', [planId]))
+      .rows[0].n,
+  );
+
+const until = async (
+  check: () => Promise<boolean>,
+  what: string | (() => string),
+  limitMs = 60_000,
+): Promise<void> => {
+  const started = Date.now();
+  while (!(await check().catch(() => false))) {
+    if (Date.now() - started > limitMs)
+      throw new Error(`gave up waiting for ${typeof what === 'string' ? what : what()}`);
+    await new Promise((done) => setTimeout(done, 20));
+  }
+};
+
+beforeAll(async () => {
+  db = await startThrowawayPostgres();
+  large = await fleetScenario(17, 4, 3000);
+  small = await fleetScenario(19, 2, 500);
+  other = await fleetScenario(23, 2, 300);
+}, 120_000);
+
+afterAll(async () => {
+  for (const step of cleanup.reverse()) await step();
+  await Promise.all(pools.map((pool) => pool.end()));
+  await db?.stop();
+}, 60_000);
+
+describe('the fleet on PostgreSQL', () => {
+  it('three workers on a 10,000-operation plan end byte-for-byte equal to one process, sending no write twice', async () => {
+    expect(large.plan.operations.length).toBeGreaterThanOrEqual(10_000);
+    const url = await freshDatabase();
+    const sim = await target(large);
+    await workers(url, 3, async () => openCloudOrg(sim));
+    const pool = poolOn(url);
+    await submitPlan(pool, large.plan);
+    const progress = await waitForPlan(pool, large.plan.planId, { intervalMs: 100 });
+    expect(progress).toMatchObject({ state: 'finished', failed: 0, pending: 0 });
+    expect(progress.applied + progress.skipped).toBe(large.plan.operations.length);
+    expect(sim.store.dump()).toBe(large.expected);
+    expect(successfulWrites(sim)).toBe(large.writes);
+  }, 180_000);
+
+  it('a worker process SIGKILLed mid-chain loses its claim, and another worker finishes its chains', async () => {
+    if (!existsSync(BIN)) throw new Error('build first: npx tsc -b');
+    const url = await freshDatabase();
+    const sim = await target(small, 10);
+    const dir = mkdtempSync(join(tmpdir(), 'orgport-fleet-'));
+    const config = join(dir, 'orgport.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        connections: {
+          target: {
+            vendor: 'cloud-org',
+            baseUrl: sim.url,
+            username: sim.username,
+            password: 'env:CLOUD_PASSWORD',
+          },
+        },
+      }),
+    );
+    const worker = (): { child: ChildProcess; stderr: () => string } => {
+      const child = spawn(
+        process.execPath,
+        [BIN, '--config', config, 'worker', '--store', url, '--concurrency', '2'],
+        {
+          cwd: dir,
+          env: { PATH: process.env.PATH, CLOUD_PASSWORD: sim.password },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
+      let text = '';
+      child.stderr?.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+      });
+      cleanup.push(async () => child.kill('SIGKILL'));
+      return { child, stderr: () => text };
+    };
+    const doomed = worker();
+    const survivor = worker();
+    const pool = poolOn(url);
+    await until(async () => /worker orgport-\w+ started/.test(doomed.stderr()), 'the first worker');
+    await until(async () => /worker orgport-\w+ started/.test(survivor.stderr()), 'the second worker');
+    const doomedId = /worker (orgport-\w+) started/.exec(doomed.stderr())?.[1] as string;
+    await submitPlan(pool, small.plan, { connection: 'target' });
+    // Kill it while it holds a job and the run is well under way.
+    let lastSeen = '';
+    await until(
+      async () => {
+        lastSeen = `${await outcomes(pool, small.plan.planId)} outcomes recorded`;
+        const held = await pool.query(
+          `SELECT 1 FROM graphile_worker.jobs j JOIN orgport_fleet.worker_pools w ON w.pool_id = j.locked_by
+         WHERE w.process_id = $1`,
+          [doomedId],
+        );
+        return (
+          held.rowCount !== null &&
+          held.rowCount > 0 &&
+          (await outcomes(pool, small.plan.planId)) > small.plan.operations.length / 10
+        );
+      },
+      () =>
+        `the run to be under way (the workers said: ${doomed.stderr()} / ${survivor.stderr()}) ${lastSeen}`,
+    );
+    doomed.child.kill('SIGKILL');
+    const progress = await waitForPlan(pool, small.plan.planId, { intervalMs: 100 });
+    expect(progress).toMatchObject({ state: 'finished', failed: 0, pending: 0 });
+    expect(survivor.stderr()).toContain(`handed back the jobs of stopped workers ${doomedId}`);
+    expect(sim.store.dump()).toBe(small.expected);
+    // Only an operation in flight at the kill may have been sent again (each is idempotent).
+    expect(successfulWrites(sim) - small.writes).toBeLessThanOrEqual(2);
+    survivor.child.kill('SIGTERM');
+  }, 120_000);
+
+  it('ends the same when the database restarts mid-run', async () => {
+    const url = await freshDatabase();
+    const sim = await target(small, 2);
+    const events: string[] = [];
+    await workers(
+      url,
+      2,
+      async () => openCloudOrg(sim),
+      (event) => events.push(event.type),
+    );
+    const pool = poolOn(url);
+    await submitPlan(pool, small.plan);
+    await until(
+      async () => (await outcomes(pool, small.plan.planId)) > small.plan.operations.length / 4,
+      'the run to be under way',
+    );
+    await db.restart('immediate');
+    const progress = await waitForPlan(pool, small.plan.planId, { intervalMs: 100 });
+    expect(progress).toMatchObject({ state: 'finished', failed: 0, pending: 0 });
+    expect(events).toContain('sessionLost');
+    expect(sim.store.dump()).toBe(small.expected);
+  }, 120_000);
+
+  it('keeps two plans in one database apart, each on its own target', async () => {
+    const url = await freshDatabase();
+    const first = await target(small);
+    const second = await target(other);
+    const byConnection = new Map([
+      ['first', first],
+      ['second', second],
+    ]);
+    await workers(url, 2, async ({ connection }) =>
+      openCloudOrg(byConnection.get(connection ?? '') as CloudOrgSimulator),
+    );
+    const pool = poolOn(url);
+    await submitPlan(pool, small.plan, { connection: 'first' });
+    await submitPlan(pool, other.plan, { connection: 'second' });
+    for (const plan of [small.plan, other.plan]) {
+      const progress = await waitForPlan(pool, plan.planId, { intervalMs: 100 });
+      expect(progress).toMatchObject({ state: 'finished', failed: 0, operations: plan.operations.length });
+      expect(await outcomes(pool, plan.planId)).toBe(plan.operations.length);
+    }
+    expect(first.store.dump()).toBe(small.expected);
+    expect(second.store.dump()).toBe(other.expected);
+    expect(successfulWrites(first)).toBe(small.writes);
+    expect(successfulWrites(second)).toBe(other.writes);
+  }, 120_000);
+});
