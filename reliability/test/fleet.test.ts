@@ -106,6 +106,46 @@ afterAll(async () => {
   await db?.stop();
 }, 60_000);
 
+/** Runs the CLI to the end: exit code, stdout, stderr. */
+function cli(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, ...env } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.on('close', (code) => done({ code, out, err }));
+  });
+}
+
+/** A folder with a config naming the simulator `target` (its password from the environment) and the plan. */
+function cliFolder(sim: CloudOrgSimulator, scenario: FleetScenario): string {
+  const dir = mkdtempSync(join(tmpdir(), 'orgport-fleet-'));
+  writeFileSync(
+    join(dir, 'orgport.config.json'),
+    JSON.stringify({
+      connections: {
+        target: {
+          vendor: 'cloud-org',
+          baseUrl: sim.url,
+          username: sim.username,
+          password: 'env:CLOUD_PASSWORD',
+        },
+      },
+    }),
+  );
+  writeFileSync(join(dir, 'plan.json'), JSON.stringify(scenario.plan));
+  return dir;
+}
+
 describe('the fleet on PostgreSQL', () => {
   it('three workers on a 10,000-operation plan end byte-for-byte equal to one process, sending no write twice', async () => {
     expect(large.plan.operations.length).toBeGreaterThanOrEqual(10_000);
@@ -239,5 +279,54 @@ describe('the fleet on PostgreSQL', () => {
     expect(second.store.dump()).toBe(other.expected);
     expect(successfulWrites(first)).toBe(small.writes);
     expect(successfulWrites(second)).toBe(other.writes);
+  }, 120_000);
+
+  it('orgport migrate --store runs a plan, status reports it, and --resume finds nothing left to do', async () => {
+    if (!existsSync(BIN)) throw new Error('build first: npx tsc -b');
+    const url = await freshDatabase();
+    const sim = await target(other);
+    const dir = cliFolder(sim, other);
+    // Trust authentication ignores the password: it is there to prove it is never printed.
+    const env = {
+      CLOUD_PASSWORD: sim.password,
+      ORGPORT_STORE: url.replace('postgres@', 'postgres:s3cret-pw@'),
+    };
+    const migrate = ['migrate', '--to', 'target', '--plan', 'plan.json', '--store', '--workers', '3', '-q'];
+    const first = await cli(migrate, dir, env);
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(
+      `Applied ${other.plan.operations.length}, skipped 0, failed 0, not attempted 0`,
+    );
+    expect(first.out).not.toContain('s3cret-pw');
+    expect(first.out).toContain('postgres:***@');
+    expect(sim.store.dump()).toBe(other.expected);
+
+    const status = await cli(
+      ['status', '--store', url, '--plan', other.plan.planId, '--output', 'json'],
+      dir,
+      env,
+    );
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.out)).toMatchObject({
+      planId: other.plan.planId,
+      state: 'finished',
+      operations: other.plan.operations.length,
+      applied: other.plan.operations.length,
+      failed: 0,
+      pending: 0,
+    });
+
+    const again = await cli(migrate, dir, env);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already in the store: pass --resume');
+    const writes = successfulWrites(sim);
+    const resumed = await cli([...migrate, '--resume'], dir, env);
+    expect(resumed.code).toBe(0);
+    expect(successfulWrites(sim)).toBe(writes);
+
+    const wrong = await cli(['status', '--store', 'mysql://x@127.0.0.1/db'], dir, env);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('postgres:// or postgresql://');
   }, 120_000);
 });

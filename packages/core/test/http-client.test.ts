@@ -207,6 +207,31 @@ describe('http client: retries', () => {
 });
 
 describe('http client: rate-limit pacing', () => {
+  it('waits on a shared pacer before every attempt, retries included, and sends nothing until it allows', async () => {
+    const order: string[] = [];
+    let allow: () => void = () => undefined;
+    const pacer = {
+      acquire: (signal?: AbortSignal) => {
+        order.push(`acquire${signal ? ' with signal' : ''}`);
+        return order.length === 1 ? new Promise<void>((resolve) => (allow = resolve)) : Promise.resolve();
+      },
+    };
+    const { client, server } = await setup(
+      (_req, res, index) => {
+        order.push(`request ${index}`);
+        if (index === 0) json(res, 503, { error: 'busy' });
+        else json(res, 200, { id: 'o', name: 'n' });
+      },
+      { pacer },
+    );
+    const pending = client.request({ method: 'GET', path: '/x', signal: new AbortController().signal });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(server.requests).toHaveLength(0);
+    allow();
+    await pending;
+    expect(order).toEqual(['acquire with signal', 'request 0', 'acquire with signal', 'request 1']);
+  });
+
   it('waits for X-RateLimit-Reset when remaining reaches 0', async () => {
     const { client, events } = await setup((_req, res, index) => {
       const reset = Math.ceil(clock.now() / 1000) + 1;

@@ -37,7 +37,7 @@ export function sharedRateBudget(pool: pg.Pool, options: SharedRateBudgetOptions
     async acquire(signal) {
       const { rows } = await pool.query<{ tokens: number }>(
         `INSERT INTO ${FLEET_SCHEMA}.rate_budgets AS b (budget_key, rate, burst, tokens)
-         VALUES ($1, $2, $3, $3 - 1)
+         VALUES ($1, $2::double precision, $3::double precision, $3::double precision - 1)
          ON CONFLICT (budget_key) DO UPDATE SET
            rate = EXCLUDED.rate, burst = EXCLUDED.burst,
            tokens = least(EXCLUDED.burst,

@@ -148,6 +148,11 @@ export function registerMigrationCommands(program: Command): void {
         const limit = parseCount(options.limit, '--limit', 0, 1_000_000);
         if (options.store !== undefined && options.journal)
           throw new OrgPortError('invalid_argument', 'choose one of --journal and --store');
+        if (options.store !== undefined && options.resume && !options.plan)
+          throw new OrgPortError(
+            'invalid_argument',
+            '--store --resume needs --plan: the plan file that was submitted',
+          );
         if (options.store === undefined && (options.workers !== undefined || options.rate !== undefined))
           throw new OrgPortError('invalid_argument', '--workers and --rate need --store');
         const workers =

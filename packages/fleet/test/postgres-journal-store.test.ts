@@ -1,0 +1,37 @@
+import { describeJournalStoreContract } from '@orgport/migrate/testing';
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { guardPool, postgresJournalStore } from '../src/index.js';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../src/testing/index.js';
+
+// The PostgreSQL journal keeps the contract of every journal store, on a real cluster:
+// each store gets a database of its own.
+let db: ThrowawayPostgres;
+const pools: pg.Pool[] = [];
+let databases = 0;
+
+beforeAll(async () => {
+  db = await startThrowawayPostgres();
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(pools.map((pool) => pool.end()));
+  await db?.stop();
+});
+
+describeJournalStoreContract(
+  'postgres',
+  async () => {
+    const name = `journal_${++databases}`;
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const pool = guardPool(
+      new pg.Pool({ connectionString: db.url.replace(/\/postgres$/, `/${name}`), max: 8 }),
+    );
+    pools.push(pool);
+    return postgresJournalStore(pool);
+  },
+  { holdsOnePlan: false },
+);
