@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DEMO_MAPPING } from '@orgport/cli';
 import { seedHalfOnboarded } from '@orgport/simulator-cloud-org';
+import { fleet } from './fleet-scenario.js';
 import {
   cloudOrgMembers,
   type Figure,
@@ -22,6 +23,7 @@ const scenarios: [string, () => Promise<Figure[]>][] = [
   ['3. streaming memory', () => streamingMemory(log)],
   ['4. cloud-org members', () => cloudOrgMembers(log)],
   ['5. migration', () => migration(log, DEMO_MAPPING, seedHalfOnboarded)],
+  ['6. fleet', () => fleet(log, DEMO_MAPPING, seedHalfOnboarded)],
 ];
 const only = process.argv.slice(2);
 for (const [name, run] of scenarios) {

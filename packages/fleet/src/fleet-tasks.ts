@@ -134,7 +134,9 @@ export function fleetTasks(environment: FleetTaskEnvironment): TaskList {
       });
       for (const operation of created) await runner.execute(operation);
       // Queue every run of chains not all done yet, in one statement (a run already queued
-      // is queued again harmlessly: its advisory lock keeps one runner per run).
+      // is queued again harmlessly: its advisory lock keeps one runner per run). A run's
+      // priority is its place in its plan, so the runs of plans submitted together are
+      // taken in turn: every tenant progresses at its own rate limit at once.
       await pool.query(
         `WITH queued AS (
            INSERT INTO ${FLEET_SCHEMA}.chains AS c (plan_id, chain_index, state)
@@ -147,7 +149,8 @@ export function fleetTasks(environment: FleetTaskEnvironment): TaskList {
            FROM queued, ${FLEET_SCHEMA}.plans p WHERE p.plan_id = $1)
          SELECT graphile_worker.add_jobs(array_agg(ROW(
                   $3, json_build_object('planId', $1::text, 'first', first, 'count', least(size, $2::int - first)),
-                  NULL, NULL, 100, $1 || ':chains:' || first, NULL, NULL)::graphile_worker.job_spec))
+                  NULL, NULL, 100, $1 || ':chains:' || first, least(first / size, 32767)::int, NULL
+                )::graphile_worker.job_spec))
          FROM runs HAVING count(*) > 0`,
         [planId, chains.length, TASK.chains],
       );

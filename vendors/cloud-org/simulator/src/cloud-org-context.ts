@@ -19,6 +19,11 @@ export interface CloudOrgQuirks {
   readonly errorBody: 'dictionary' | 'problem' | 'text';
   /** List the credential's own account in member lists. Default true (set false for a dedicated service user). */
   readonly listCaller: boolean;
+  /**
+   * What one rate-limit budget covers (unconfirmed): each credential's route and method
+   * (the former docs' "each endpoint"), or the whole credential. Default `route`.
+   */
+  readonly rateLimitScope: 'route' | 'credential';
 }
 
 /** What every cloud-org route handler can reach. */

@@ -97,6 +97,7 @@ export async function startCloudOrgSimulator(
     resetFormat: 'iso',
     errorBody: 'dictionary',
     listCaller: true,
+    rateLimitScope: 'route',
     ...options.quirks,
   };
   const caller = store.addUser({
@@ -169,7 +170,9 @@ export async function startCloudOrgSimulator(
       };
     request.state.userId = userId;
     if (buckets) {
-      const verdict = buckets.take(`${userId} ${route.method} ${route.path}`);
+      const verdict = buckets.take(
+        quirks.rateLimitScope === 'credential' ? userId : `${userId} ${route.method} ${route.path}`,
+      );
       request.state.rateLimit = verdict;
       if (!verdict.allowed) return tooMany(verdict);
     }

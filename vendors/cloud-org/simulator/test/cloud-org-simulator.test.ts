@@ -297,4 +297,22 @@ describe('cloud-org simulator: auth, visibility and rate limits', () => {
     expect(third.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
     await limited.close();
   });
+
+  it('keys the budget per route and method by default, or per credential when configured (unconfirmed)', async () => {
+    for (const [scope, secondRouteStatus] of [
+      ['route', 200],
+      ['credential', 429],
+    ] as const) {
+      const limited = await startCloudOrgSimulator({
+        rateLimit: { capacity: 1, refillPerSecond: 0.01 },
+        quirks: { rateLimitScope: scope },
+      });
+      const basic = `Basic ${Buffer.from(`${limited.username}:${limited.password}`).toString('base64')}`;
+      const get = (path: string) => fetch(`${limited.url}${path}`, { headers: { authorization: basic } });
+      expect((await get('/v1/organizations')).status).toBe(200);
+      expect((await get('/v1/organizations')).status).toBe(429);
+      expect((await get('/v1/products')).status).toBe(secondRouteStatus);
+      await limited.close();
+    }
+  });
 });
