@@ -10,7 +10,7 @@ import {
   submitPlan,
   waitForPlan,
 } from '@orgport/fleet';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '@orgport/fleet/testing';
+import { postgresSkipReason, startThrowawayPostgres, type ThrowawayPostgres } from '@orgport/fleet/testing';
 import type { CloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,7 +93,11 @@ const until = async (
   }
 };
 
+const skip = postgresSkipReason();
+if (skip) console.warn(`fleet tests skipped: ${skip}`);
+
 beforeAll(async () => {
+  if (skip) return;
   db = await startThrowawayPostgres();
   large = await fleetScenario(17, 4, 3000);
   small = await fleetScenario(19, 2, 500);
@@ -146,7 +150,7 @@ function cliFolder(sim: CloudOrgSimulator, scenario: FleetScenario): string {
   return dir;
 }
 
-describe('the fleet on PostgreSQL', () => {
+describe.skipIf(skip)('the fleet on PostgreSQL', () => {
   it('three workers on a 10,000-operation plan end byte-for-byte equal to one process, sending no write twice', async () => {
     expect(large.plan.operations.length).toBeGreaterThanOrEqual(10_000);
     const url = await freshDatabase();

@@ -2,7 +2,7 @@ import { describeJournalStoreContract } from '@orgport/migrate/testing';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { guardPool, postgresJournalStore } from '../src/index.js';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../src/testing/index.js';
+import { postgresSkipReason, startThrowawayPostgres, type ThrowawayPostgres } from '../src/testing/index.js';
 
 // The PostgreSQL journal keeps the contract of every journal store, on a real cluster:
 // each store gets a database of its own.
@@ -10,7 +10,11 @@ let db: ThrowawayPostgres;
 const pools: pg.Pool[] = [];
 let databases = 0;
 
+const skip = postgresSkipReason();
+if (skip) console.warn(`PostgreSQL journal store tests skipped: ${skip}`);
+
 beforeAll(async () => {
+  if (skip) return;
   db = await startThrowawayPostgres();
 }, 60_000);
 
@@ -33,5 +37,5 @@ describeJournalStoreContract(
     pools.push(pool);
     return postgresJournalStore(pool);
   },
-  { holdsOnePlan: false },
+  { holdsOnePlan: false, skip },
 );

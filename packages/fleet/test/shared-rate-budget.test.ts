@@ -3,14 +3,18 @@ import { createVirtualClock } from '@orgport/core/driver';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFleetSchema, guardPool, sharedRateBudget } from '../src/index.js';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../src/testing/index.js';
+import { postgresSkipReason, startThrowawayPostgres, type ThrowawayPostgres } from '../src/testing/index.js';
 
 // The budget lives in PostgreSQL; the waits it asks for go to a virtual clock, so the test
 // never sleeps: what it checks is how long each request was told to wait.
 let db: ThrowawayPostgres;
 const pools: pg.Pool[] = [];
 
+const skip = postgresSkipReason();
+if (skip) console.warn(`shared budget tests skipped: ${skip}`);
+
 beforeAll(async () => {
+  if (skip) return;
   db = await startThrowawayPostgres();
   for (let index = 0; index < 3; index++)
     pools.push(guardPool(new pg.Pool({ connectionString: db.url, max: 8 })));
@@ -22,7 +26,7 @@ afterAll(async () => {
   await db?.stop();
 });
 
-describe('the shared rate budget', () => {
+describe.skipIf(skip)('the shared rate budget', () => {
   it('paces three workers together at the rate, not each of them at it', async () => {
     const clock = createVirtualClock();
     const rate = 40;

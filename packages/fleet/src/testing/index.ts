@@ -1,1 +1,2 @@
+export * from './postgres-availability.js';
 export * from './throwaway-postgres.js';

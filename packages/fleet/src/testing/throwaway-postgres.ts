@@ -53,6 +53,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       'PostgreSQL server programs (initdb, pg_ctl) were not found: install the postgresql package',
     );
   const asRoot = process.getuid?.() === 0;
+  // runuser lives in sbin, which a minimal PATH may leave out.
+  const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((path) => existsSync(path)) ?? 'runuser';
   const root = mkdtempSync(join(tmpdir(), 'orgport-pg-'));
   // The server's own user must reach its folder.
   if (asRoot) {
@@ -62,7 +64,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   }
   const data = join(root, 'data');
   const run = (program: string, args: readonly string[]): void => {
-    const command = asRoot ? 'runuser' : join(bin, program);
+    const command = asRoot ? runuser : join(bin, program);
     const argv = asRoot ? ['-u', 'postgres', '--', join(bin, program), ...args] : [...args];
     execFileSync(command, argv, { stdio: 'pipe', cwd: root });
   };
