@@ -1,5 +1,7 @@
+import { PerformanceObserver } from 'node:perf_hooks';
 import type { ContenderJob, ContenderReport } from './contender-protocol.js';
 import { CONTENDERS, counter } from './contenders.js';
+import { summarizeProfile } from './profile-summary.js';
 
 // One contender run in a fresh process, so wall time, CPU and RSS are its own.
 const job = JSON.parse(process.argv[2] ?? '{}') as ContenderJob;
@@ -13,14 +15,21 @@ let peakRss = startRss;
 const sampler = job.sampleRss
   ? setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50)
   : undefined;
-// BENCH_PROFILE=file writes a CPU profile of the measured work only (for analysis).
+// `profile` (or BENCH_PROFILE=file, for a whole profile to analyse) profiles the measured work only.
 const profileFile = process.env.BENCH_PROFILE;
-const session = profileFile ? new (await import('node:inspector/promises')).Session() : undefined;
+const session =
+  profileFile || job.profile ? new (await import('node:inspector/promises')).Session() : undefined;
 if (session) {
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
 }
+// Garbage collection pauses during the work, from V8's own performance entries.
+let gcMs = 0;
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 const count = counter();
 const cpu = process.cpuUsage();
 const started = performance.now();
@@ -28,9 +37,14 @@ await contender(job, count.seen);
 const wallMs = performance.now() - started;
 const used = process.cpuUsage(cpu);
 if (sampler) clearInterval(sampler);
-if (session && profileFile) {
+// GC entries are delivered in batches, a little later (after the measured work: not timed).
+await new Promise((resolve) => setTimeout(resolve, 50));
+gcObserver.disconnect();
+let profileSummary: string | undefined;
+if (session) {
   const { profile } = await session.post('Profiler.stop');
-  (await import('node:fs')).writeFileSync(profileFile, JSON.stringify(profile));
+  if (profileFile) (await import('node:fs')).writeFileSync(profileFile, JSON.stringify(profile));
+  profileSummary = summarizeProfile(profile);
 }
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 global.gc?.();
@@ -44,5 +58,7 @@ const report: ContenderReport = {
   cpuMs: (used.user + used.system) / 1000,
   startRssMiB: mib(startRss),
   peakRssMiB: job.sampleRss ? mib(peakRss) : process.resourceUsage().maxRSS / 1024,
+  gcMs,
+  profileSummary,
 };
 process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -13,6 +13,8 @@ export interface ContenderJob {
   readonly concurrency?: number;
   /** Sample RSS while running (for the streaming scenario). */
   readonly sampleRss?: boolean;
+  /** Profile the measured work and report its hottest functions (a separate, untimed run). */
+  readonly profile?: boolean;
 }
 
 /** What a contender process reports (one JSON line on stdout). */
@@ -29,4 +31,8 @@ export interface ContenderReport {
   readonly retainedMiB: number;
   /** V8 heap in use after that collection, MiB. */
   readonly heapUsedMiB: number;
+  /** Time spent in garbage collection pauses during the work, ms. */
+  readonly gcMs: number;
+  /** With `profile`: the functions with the most self time. */
+  readonly profileSummary?: string | undefined;
 }

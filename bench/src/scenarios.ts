@@ -6,6 +6,7 @@ import { startAuth0Simulator } from '@orgport/simulator-auth0';
 import { startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import { fixtures } from '@orgport/testkit/fixtures';
 import type { ContenderReport } from './contender-protocol.js';
+import { efficiencyFigures } from './efficiency-figures.js';
 import { median, runInChild, spread } from './measure.js';
 
 /** One reported figure. */
@@ -124,6 +125,25 @@ export async function memberEnumeration(log: Progress, reps = 5): Promise<Figure
     }
     const vsRaw = wall('orgport-auth0') / wall('raw-undici-auth0');
     const vsSdk = wall('orgport-auth0') / wall('auth0-sdk');
+    figures.push(
+      ...(await efficiencyFigures({
+        scenario: 'member enumeration (10,000)',
+        contenders,
+        results,
+        orgport: 'orgport-auth0',
+        peer: 'raw-undici-auth0',
+        cpuGoal: 1.3,
+        profile: (contender) =>
+          runInChild({
+            contender,
+            url: sim.url,
+            clientId: sim.clientId,
+            clientSecret: sim.clientSecret,
+            organizationId,
+            profile: true,
+          }),
+      })),
+    );
     figures.push(
       {
         scenario: 'member enumeration (10,000)',
@@ -344,7 +364,25 @@ export async function cloudOrgMembers(log: Progress, reps = 7): Promise<Figure[]
     const wall = (c: string) => median((results.get(c) ?? []).map((r) => r.wallMs));
     const ratio = wall('orgport-cloud-org') / wall('raw-undici-cloud-org');
     const s = 'cloud-org members (5,000 × 20 products)';
+    const efficiency = await efficiencyFigures({
+      scenario: s,
+      contenders,
+      results,
+      orgport: 'orgport-cloud-org',
+      peer: 'raw-undici-cloud-org',
+      cpuGoal: 1.6,
+      profile: (contender) =>
+        runInChild({
+          contender,
+          url: sim.url,
+          username: sim.username,
+          password: sim.password,
+          organizationId: organization.organizationId,
+          profile: true,
+        }),
+    });
     return [
+      ...efficiency,
       ...contenders.flatMap((contender): Figure[] => [
         {
           scenario: s,
@@ -419,6 +457,11 @@ export async function migration(
     const applyLog = cloud.stats.log.slice(logBefore).filter((entry) => entry.method !== 'GET');
     const writes = applyLog.filter((entry) => entry.status !== 429).length;
     const throttled = applyLog.length - writes;
+    const byRoute429 = new Map<string, number>();
+    for (const entry of applyLog)
+      if (entry.status === 429) byRoute429.set(entry.route, (byRoute429.get(entry.route) ?? 0) + 1);
+    const first429 = applyLog.findIndex((entry) => entry.status === 429);
+    log(`  429s by route: ${JSON.stringify([...byRoute429])}; the first after ${first429} writes`);
     // The floor: the busiest write route's operations beyond the burst, at the refill rate.
     const perRoute = new Map<string, number>();
     for (const entry of cloud.stats.log)
