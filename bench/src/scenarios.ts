@@ -522,6 +522,8 @@ export async function migration(
         contender: 'orgport',
         value: `${(applyMs / 1000).toFixed(1)} s vs ${(floorMs / 1000).toFixed(1)} s (${(floorMs / applyMs).toFixed(2)} of ceiling)`,
         numeric: floorMs / applyMs,
+        goal: '≥ 0.95 of ceiling',
+        met: floorMs / applyMs >= 0.95,
       },
     ];
   } finally {
