@@ -46,6 +46,17 @@ export interface FleetWorker {
   stop(): Promise<void>;
 }
 
+/**
+ * Stops a runner, giving up waiting after 5 s: a runner whose database is gone cannot
+ * release its jobs, and the sweep of a live worker hands them back instead.
+ */
+async function stopRunner(runner: Runner): Promise<void> {
+  await Promise.race([
+    runner.stop().catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, 5000).unref()),
+  ]);
+}
+
 /** One life of a worker: an identity held by an advisory lock, and its job runner. */
 interface Life {
   readonly id: string;
@@ -98,7 +109,18 @@ export async function startFleetWorker(options: FleetWorkerOptions): Promise<Fle
     const key = advisoryKey(id);
     const lockClient = await pool.connect();
     lockClient.on('error', (error) => void lose(id, error));
-    await lockClient.query('SELECT pg_advisory_lock($1, $2)', [LOCK_SPACE.worker, key]);
+    try {
+      await lockClient.query('SELECT pg_advisory_lock($1, $2)', [LOCK_SPACE.worker, key]);
+      return await live(id, key, lockClient);
+    } catch (error) {
+      // The database went away while starting: drop the connection (and the lock with it).
+      lockClient.release(true);
+      throw error;
+    }
+  };
+
+  /** Starts the job runner of an identity whose lock is held. */
+  const live = async (id: string, key: number, lockClient: pg.PoolClient): Promise<Life> => {
     const abort = new AbortController();
     const taskList = fleetTasks({
       pool,
@@ -143,19 +165,19 @@ export async function startFleetWorker(options: FleetWorkerOptions): Promise<Fle
       () => lose(id, new Error('the job runner stopped')),
       (error: unknown) => lose(id, error instanceof Error ? error : new Error(String(error))),
     );
-    await Promise.all(registered);
+    try {
+      await Promise.all(registered);
+    } catch (error) {
+      await stopRunner(runner);
+      throw error;
+    }
     emit({ type: 'started', workerId: id });
     return { id, lockClient, runner, abort };
   };
 
   const end = async (ending: Life, sessionAlive: boolean): Promise<void> => {
     ending.abort.abort(new OrgPortError('cancelled', 'the worker is stopping'));
-    // A runner whose database is gone cannot release its jobs; the sweep of a live worker
-    // hands them back instead, so never wait on it for long.
-    await Promise.race([
-      ending.runner.stop().catch(() => undefined),
-      new Promise((resolve) => setTimeout(resolve, 5000).unref()),
-    ]);
+    await stopRunner(ending.runner);
     if (sessionAlive) {
       await pool
         .query(`DELETE FROM ${FLEET_SCHEMA}.worker_pools WHERE process_id = $1`, [ending.id])
