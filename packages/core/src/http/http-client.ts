@@ -224,7 +224,8 @@ async function readCapped(body: Dispatcher.ResponseData['body'], limit: number):
     }
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks, size).toString('utf8');
+  // A body that came in one chunk is decoded where it lies, without a copy.
+  return (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)).toString('utf8');
 }
 
 const MIB = 1024 * 1024;

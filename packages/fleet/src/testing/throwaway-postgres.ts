@@ -83,6 +83,19 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const stopServer = (mode: 'fast' | 'immediate') => run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
   start();
   let stopped = false;
+  // A test process that ends without stop() (a failed hook, a timeout) must not leave its
+  // server running: stop it as the process exits.
+  const onExit = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      stopServer('immediate');
+    } catch {
+      // Already gone.
+    }
+    rmSync(root, { recursive: true, force: true });
+  };
+  process.once('exit', onExit);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
@@ -93,6 +106,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.off('exit', onExit);
       try {
         stopServer('immediate');
       } finally {
