@@ -344,7 +344,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     deadline: number,
   ): Promise<Attempt> {
     if (options.pacer) await options.pacer.acquire(request.signal);
-    const release = await budgetFor(request.rateLimitKey).acquire(request.signal);
+    const budget = budgetFor(request.rateLimitKey);
+    const release = await budget.acquire(request.signal);
     // One controller per attempt, aborted by the caller's signal or the attempt timeout.
     // (Cheaper than AbortSignal.timeout + AbortSignal.any on every request.)
     const controller = new AbortController();
@@ -389,6 +390,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         bodyTimeout: timeouts.bodyMs,
       });
       const responseHeaders = response.headers as VendorFailure['headers'];
+      // Learn the budget the moment the answer arrives, while this request still counts as
+      // in flight: learned after the slot is released, a waiting request would go on the
+      // old count and overdraw a drained bucket.
+      budget.observe(readRateLimitHeaders(responseHeaders, now()));
       // Read no more than the limit: a huge answer costs its limit, not its size.
       const limit =
         response.statusCode >= 200 && response.statusCode < 300
@@ -534,9 +539,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         continue;
       }
 
+      // (The budget learned these headers in send, before its slot was released.)
       const info = readRateLimitHeaders(result.headers, now());
       const budget = budgetFor(request.rateLimitKey);
-      budget.observe(info);
 
       if (result.status >= 200 && result.status < 300) {
         if (!request.schema) return { status: result.status, headers: result.headers, data: undefined as T };
