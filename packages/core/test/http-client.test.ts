@@ -232,6 +232,41 @@ describe('http client: rate-limit pacing', () => {
     expect(order).toEqual(['acquire with signal', 'request 0', 'acquire with signal', 'request 1']);
   });
 
+  it('past a reset, waits for the answers in flight instead of probing on top of them', async () => {
+    const held: (() => void)[] = [];
+    const pastReset = () => String(Math.floor(clock.now() / 1000) - 1);
+    const { client, server } = await setup((_req, res, index) => {
+      const answer = (remaining: string) =>
+        json(
+          res,
+          200,
+          { id: 'o', name: 'n' },
+          { 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': remaining, 'x-ratelimit-reset': pastReset() },
+        );
+      if (index === 0) answer('2');
+      else held.push(() => answer('0'));
+    });
+    await client.request({ method: 'GET', path: '/x' });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+    const arrived = async (count: number) => {
+      for (let tries = 0; server.requests.length < count && tries < 200; tries++) await settle();
+      await settle();
+      return server.requests.length;
+    };
+    // Two requests spend the two tokens; a third finds none left and its reset passed.
+    const requests = [1, 2, 3].map(() => client.request({ method: 'GET', path: '/x' }));
+    expect(await arrived(3)).toBe(3);
+    // The first answer still leaves one request out: the third keeps waiting.
+    held.shift()?.();
+    await settle();
+    expect(server.requests).toHaveLength(3);
+    // Nothing is out any more: the third goes as the probe of the new budget.
+    held.shift()?.();
+    expect(await arrived(4)).toBe(4);
+    held.shift()?.();
+    await Promise.all(requests);
+  });
+
   it('waits for X-RateLimit-Reset when remaining reaches 0', async () => {
     const { client, events } = await setup((_req, res, index) => {
       const reset = Math.ceil(clock.now() / 1000) + 1;

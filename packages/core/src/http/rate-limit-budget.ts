@@ -20,6 +20,8 @@ export class RateLimitBudget {
   private blockedUntilMs = 0;
   private inFlight = 0;
   private probing = false;
+  /** Requests waiting for the next answer (or the next request to end). */
+  private answerWaiters: (() => void)[] = [];
 
   /** Creates a budget; the clock is injectable for tests. */
   constructor(
@@ -47,11 +49,17 @@ export class RateLimitBudget {
           this.probing = false;
           this.remaining = undefined;
         } else {
-          await this.clock.sleep(2, signal);
+          await this.nextAnswer(signal);
           continue;
         }
       } else if (this.remaining !== undefined && this.resetAtMs <= now) {
         if (this.remaining - this.inFlight <= 0) {
+          // Requests still out will tell the new budget: wait for one instead of probing
+          // on top of them (on a bucket that refills continuously, that overdraws it).
+          if (this.inFlight > 0) {
+            await this.nextAnswer(signal);
+            continue;
+          }
           this.probing = true;
           return this.reserve();
         }
@@ -72,12 +80,37 @@ export class RateLimitBudget {
       if (released) return;
       released = true;
       this.inFlight--;
+      this.wakeWaiters();
     };
+  }
+
+  /** Resolves when an answer is learned or a request ends (or rejects when `signal` aborts). */
+  private nextAnswer(signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        this.answerWaiters = this.answerWaiters.filter((waiter) => waiter !== wake);
+        reject(signal?.reason);
+      };
+      const wake = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      this.answerWaiters.push(wake);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private wakeWaiters(): void {
+    const waiters = this.answerWaiters;
+    this.answerWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   /** Learns from one response's rate-limit headers. */
   observe(info: RateLimitInfo): void {
     if (info.remaining === undefined || info.resetAtMs === undefined) return;
+    queueMicrotask(() => this.wakeWaiters());
     if (this.probing || info.resetAtMs > this.resetAtMs || this.resetAtMs <= this.now()) {
       this.probing = false;
       this.resetAtMs = info.resetAtMs;
