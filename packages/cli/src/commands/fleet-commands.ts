@@ -34,7 +34,7 @@ export function registerFleetCommands(program: Command): void {
     )
     .option('--store [url]', 'the store: postgres://… (default $ORGPORT_STORE)')
     .option('--to <connection>', 'the target connection of plans submitted without one')
-    .option('--concurrency <n>', 'member chains run at once', '4')
+    .option('--concurrency <n>', 'jobs (runs of member chains) worked on at once', '4')
     .option('--rate <n>', 'requests per second the whole fleet may send with this credential')
     .option('--burst <n>', 'requests that may go at once after a quiet spell (default: --rate)')
     .action(
