@@ -206,6 +206,8 @@ type Attempt =
       readonly kind: 'response';
       readonly status: number;
       readonly headers: VendorFailure['headers'];
+      /** The rate-limit headers, read (and learned by the budget) when the answer arrived. */
+      readonly rateLimit: RateLimitInfo;
       readonly text: string;
     }
   | { readonly kind: 'error'; readonly code: ErrorCode; readonly reason: string }
@@ -393,7 +395,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // Learn the budget the moment the answer arrives, while this request still counts as
       // in flight: learned after the slot is released, a waiting request would go on the
       // old count and overdraw a drained bucket.
-      budget.observe(readRateLimitHeaders(responseHeaders, now()));
+      const rateLimit = readRateLimitHeaders(responseHeaders, now());
+      budget.observe(rateLimit);
       // Read no more than the limit: a huge answer costs its limit, not its size.
       const limit =
         response.statusCode >= 200 && response.statusCode < 300
@@ -415,7 +418,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         status: response.statusCode,
         durationMs: now() - started,
       });
-      return { kind: 'response', status: response.statusCode, headers: responseHeaders, text };
+      return { kind: 'response', status: response.statusCode, headers: responseHeaders, rateLimit, text };
     } catch (error) {
       if (request.signal?.aborted) {
         throw new OrgPortError('cancelled', `${vendor}: ${request.method} ${fullPath} was cancelled`, {
@@ -539,9 +542,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         continue;
       }
 
-      // (The budget learned these headers in send, before its slot was released.)
-      const info = readRateLimitHeaders(result.headers, now());
-      const budget = budgetFor(request.rateLimitKey);
+      const info = result.rateLimit;
 
       if (result.status >= 200 && result.status < 300) {
         if (!request.schema) return { status: result.status, headers: result.headers, data: undefined as T };
@@ -590,7 +591,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           (info.resetAtMs !== undefined && info.resetAtMs > now() ? info.resetAtMs - now() : undefined);
         if (wait !== undefined) {
           if (wait > policy.maxRetryAfterMs) throw error();
-          budget.blockUntil(now() + wait);
+          budgetFor(request.rateLimitKey).blockUntil(now() + wait);
         }
         await retryOrThrow('429', Math.max(wait ?? 0, backoffDelay(attempt, policy, random)), error);
         continue;
