@@ -2,6 +2,7 @@ import { Logger, runMigrations } from 'graphile-worker';
 import type pg from 'pg';
 import { LOCK_SPACE } from './advisory-key.js';
 import { guardPool } from './guard-pool.js';
+import { inTransaction } from './in-transaction.js';
 
 /** The schema the fleet's own tables live in (graphile-worker keeps its jobs in `graphile_worker`). */
 export const FLEET_SCHEMA = 'orgport_fleet';
@@ -59,18 +60,10 @@ CREATE TABLE IF NOT EXISTS ${FLEET_SCHEMA}.rate_budgets (
  */
 export async function ensureFleetSchema(pool: pg.Pool): Promise<void> {
   guardPool(pool);
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SPACE.schema]);
     await client.query(TABLES);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   await runMigrations({ pgPool: pool, logger: silentLogger });
 }
 

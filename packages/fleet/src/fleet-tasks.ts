@@ -6,7 +6,7 @@ import {
   type JournalView,
   loadPlan,
   type MemberOperation,
-  type MigrationPlan,
+  type MigrationOperation,
   memberChains,
 } from '@orgport/migrate';
 import type { TaskList } from 'graphile-worker';
@@ -14,11 +14,13 @@ import type pg from 'pg';
 import { advisoryKey, LOCK_SPACE } from './advisory-key.js';
 import { FLEET_SCHEMA } from './fleet-schema.js';
 import { TASK } from './fleet-task-names.js';
+import { tryHoldLock } from './held-lock.js';
 import { isDoneEntry, loadOutcomes, recordOutcome } from './outcome-table.js';
 
 /** What a worker knows of one plan, loaded once. */
 interface PlanContext {
-  readonly plan: MigrationPlan;
+  /** The plan's `create_organization` operations, in plan order. */
+  readonly created: readonly MigrationOperation[];
   readonly chains: readonly MemberOperation[][];
   readonly target: Directory;
   readonly organizationIds: Map<string, string>;
@@ -87,7 +89,7 @@ export function fleetTasks(environment: FleetTaskEnvironment): TaskList {
       if (id) organizationIds.set(operation.organization.name, id);
     }
     return {
-      plan,
+      created,
       chains: memberChains(plan.operations),
       target,
       organizationIds,
@@ -121,8 +123,7 @@ export function fleetTasks(environment: FleetTaskEnvironment): TaskList {
   return {
     async [TASK.organizations](payload) {
       const planId = String(payloadOf(payload, ['planId']).planId);
-      const { plan, chains, target, organizationIds } = await context(planId);
-      const created = plan.operations.filter((operation) => operation.type === 'create_organization');
+      const { created, chains, target, organizationIds } = await context(planId);
       const runner = createOperationRunner({
         target,
         journal: await journalOf(
@@ -170,22 +171,13 @@ export function fleetTasks(environment: FleetTaskEnvironment): TaskList {
         throw new OrgPortError('invalid_argument', `plan ${planId} has no chain ${first}`);
       // One runner per chain, on any machine: the lock lives on a connection of this run,
       // so it is gone the moment this process or its session dies.
-      const lockClient = await pool.connect();
-      const lost = new AbortController();
-      const onLost = (error: Error) => lost.abort(error);
-      lockClient.on('error', onLost);
-      const key = advisoryKey(`${planId}:${first}`);
-      let broken = false;
-      try {
-        const { rows } = await lockClient.query<{ locked: boolean }>(
-          'SELECT pg_try_advisory_lock($1, $2) AS locked',
-          [LOCK_SPACE.chain, key],
+      const lock = await tryHoldLock(pool, LOCK_SPACE.chain, advisoryKey(`${planId}:${first}`));
+      if (!lock)
+        throw new OrgPortError(
+          'failed_precondition',
+          `chains from ${first} of plan ${planId} are being run elsewhere`,
         );
-        if (!rows[0]?.locked)
-          throw new OrgPortError(
-            'failed_precondition',
-            `chains from ${first} of plan ${planId} are being run elsewhere`,
-          );
+      try {
         const stopped = new Set<number>();
         let current = first;
         const runner = createOperationRunner({
@@ -194,7 +186,7 @@ export function fleetTasks(environment: FleetTaskEnvironment): TaskList {
             planId,
             batch.flat().map((operation) => operation.id),
           ),
-          signal: AbortSignal.any([environment.signal, lost.signal]),
+          signal: AbortSignal.any([environment.signal, lock.lost]),
           organizationIds,
           currentGrants,
           onOutcome(outcome) {
@@ -212,17 +204,8 @@ export function fleetTasks(environment: FleetTaskEnvironment): TaskList {
            WHERE c.plan_id = $1 AND c.chain_index = u.chain_index`,
           [planId, indexes, indexes.map((index) => (stopped.has(index) ? 'stopped' : 'done'))],
         );
-        await lockClient.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_SPACE.chain, key]);
-      } catch (error) {
-        broken = lost.signal.aborted;
-        if (!broken)
-          await lockClient.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_SPACE.chain, key]).catch(() => {
-            broken = true;
-          });
-        throw error;
       } finally {
-        lockClient.off('error', onLost);
-        lockClient.release(broken || lost.signal.aborted);
+        await lock.release();
       }
     },
   };

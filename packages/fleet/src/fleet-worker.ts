@@ -8,6 +8,7 @@ import { advisoryKey, LOCK_SPACE } from './advisory-key.js';
 import { ensureFleetSchema, FLEET_SCHEMA, silentLogger } from './fleet-schema.js';
 import { TASK } from './fleet-task-names.js';
 import { fleetTasks, type PlanTarget } from './fleet-tasks.js';
+import { type HeldLock, tryHoldLock } from './held-lock.js';
 
 /** Options of {@link startFleetWorker}. */
 export interface FleetWorkerOptions {
@@ -60,7 +61,7 @@ async function stopRunner(runner: Runner): Promise<void> {
 /** One life of a worker: an identity held by an advisory lock, and its job runner. */
 interface Life {
   readonly id: string;
-  readonly lockClient: pg.PoolClient;
+  readonly lock: HeldLock;
   readonly runner: Runner;
   readonly abort: AbortController;
 }
@@ -107,20 +108,20 @@ export async function startFleetWorker(options: FleetWorkerOptions): Promise<Fle
   const begin = async (): Promise<Life> => {
     const id = `orgport-${randomBytes(6).toString('hex')}`;
     const key = advisoryKey(id);
-    const lockClient = await pool.connect();
-    lockClient.on('error', (error) => void lose(id, error));
+    const lock = await tryHoldLock(pool, LOCK_SPACE.worker, key);
+    if (!lock) throw new OrgPortError('failed_precondition', `worker identity ${id} is taken`);
+    lock.lost.addEventListener('abort', () => void lose(id, lock.lost.reason as Error), { once: true });
     try {
-      await lockClient.query('SELECT pg_advisory_lock($1, $2)', [LOCK_SPACE.worker, key]);
-      return await live(id, key, lockClient);
+      return await live(id, key, lock);
     } catch (error) {
       // The database went away while starting: drop the connection (and the lock with it).
-      lockClient.release(true);
+      await lock.release();
       throw error;
     }
   };
 
   /** Starts the job runner of an identity whose lock is held. */
-  const live = async (id: string, key: number, lockClient: pg.PoolClient): Promise<Life> => {
+  const live = async (id: string, key: number, lock: HeldLock): Promise<Life> => {
     const abort = new AbortController();
     const taskList = fleetTasks({
       pool,
@@ -172,21 +173,19 @@ export async function startFleetWorker(options: FleetWorkerOptions): Promise<Fle
       throw error;
     }
     emit({ type: 'started', workerId: id });
-    return { id, lockClient, runner, abort };
+    return { id, lock, runner, abort };
   };
 
-  const end = async (ending: Life, sessionAlive: boolean): Promise<void> => {
+  const end = async (ending: Life): Promise<void> => {
     ending.abort.abort(new OrgPortError('cancelled', 'the worker is stopping'));
     await stopRunner(ending.runner);
-    if (sessionAlive) {
+    // A worker that stops for good forgets its pools; one that starts over after losing its
+    // runner or session leaves them, so the sweep hands their jobs back at once.
+    if (stopping && !ending.lock.lost.aborted)
       await pool
         .query(`DELETE FROM ${FLEET_SCHEMA}.worker_pools WHERE process_id = $1`, [ending.id])
         .catch(() => undefined);
-      await ending.lockClient
-        .query('SELECT pg_advisory_unlock($1, $2)', [LOCK_SPACE.worker, advisoryKey(ending.id)])
-        .catch(() => undefined);
-    }
-    ending.lockClient.release(!sessionAlive);
+    await ending.lock.release();
   };
 
   function lose(id: string, error: Error): Promise<void> | undefined {
@@ -194,7 +193,7 @@ export async function startFleetWorker(options: FleetWorkerOptions): Promise<Fle
     emit({ type: 'sessionLost', workerId: id, message: error.message });
     const lost = life;
     restarting = (async () => {
-      await end(lost, false);
+      await end(lost);
       while (!stopping) {
         try {
           life = await begin();
@@ -255,7 +254,7 @@ export async function startFleetWorker(options: FleetWorkerOptions): Promise<Fle
       stopping = true;
       clearInterval(sweeper);
       await restarting;
-      if (life) await end(life, true);
+      if (life) await end(life);
       life = undefined;
       await Promise.all(
         [...targets.values()].map((opening) =>

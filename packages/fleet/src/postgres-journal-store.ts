@@ -3,6 +3,7 @@ import { type JournalPlan, type JournalRun, type JournalStore, memberChains } fr
 import type pg from 'pg';
 import { advisoryKey, LOCK_SPACE } from './advisory-key.js';
 import { ensureFleetSchema, FLEET_SCHEMA } from './fleet-schema.js';
+import { tryHoldLock } from './held-lock.js';
 import { isDoneEntry, loadOutcomes, type Queryable, recordOutcome } from './outcome-table.js';
 
 /**
@@ -54,19 +55,11 @@ export function postgresJournalStore(pool: pg.Pool): JournalStore {
   return {
     async open(plan, resume) {
       await ensureFleetSchema(pool);
-      const client = await pool.connect();
-      const key = advisoryKey(plan.planId);
+      const lock = await tryHoldLock(pool, LOCK_SPACE.plan, advisoryKey(plan.planId));
+      if (!lock)
+        throw new OrgPortError('failed_precondition', `plan ${plan.planId} is being run by another process`);
       try {
-        const { rows } = await client.query<{ locked: boolean }>(
-          'SELECT pg_try_advisory_lock($1, $2) AS locked',
-          [LOCK_SPACE.plan, key],
-        );
-        if (!rows[0]?.locked)
-          throw new OrgPortError(
-            'failed_precondition',
-            `plan ${plan.planId} is being run by another process`,
-          );
-        const { existed, fleet } = await registerPlan(client, plan, null);
+        const { existed, fleet } = await registerPlan(lock.client, plan, null);
         if (fleet)
           throw new OrgPortError(
             'failed_precondition',
@@ -77,7 +70,7 @@ export function postgresJournalStore(pool: pg.Pool): JournalStore {
             'failed_precondition',
             `the store already holds a journal of plan ${plan.planId}: pass resume to continue that run`,
           );
-        const entries = await loadOutcomes(client, plan.planId);
+        const entries = await loadOutcomes(lock.client, plan.planId);
         const run: JournalRun = {
           get: (id) => entries.get(id),
           isDone: (id) => isDoneEntry(entries.get(id)),
@@ -86,19 +79,11 @@ export function postgresJournalStore(pool: pg.Pool): JournalStore {
             entries.set(entry.id, entry);
           },
           repairedBytes: 0,
-          async close() {
-            await client
-              .query('SELECT pg_advisory_unlock($1, $2)', [LOCK_SPACE.plan, key])
-              .catch(() => undefined);
-            client.release();
-          },
+          close: lock.release,
         };
         return run;
       } catch (error) {
-        await client
-          .query('SELECT pg_advisory_unlock($1, $2)', [LOCK_SPACE.plan, key])
-          .catch(() => undefined);
-        client.release();
+        await lock.release();
         throw error;
       }
     },

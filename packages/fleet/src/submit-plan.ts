@@ -3,6 +3,7 @@ import type { MigrationPlan } from '@orgport/migrate';
 import type pg from 'pg';
 import { ensureFleetSchema, FLEET_SCHEMA } from './fleet-schema.js';
 import { TASK } from './fleet-task-names.js';
+import { inTransaction } from './in-transaction.js';
 import { registerPlan } from './postgres-journal-store.js';
 
 /** Options of {@link submitPlan}. */
@@ -29,9 +30,7 @@ export async function submitPlan(
   options: SubmitPlanOptions = {},
 ): Promise<void> {
   await ensureFleetSchema(pool);
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     const { existed, fleet } = await registerPlan(client, plan, plan, options.connection);
     if (existed && !fleet)
       throw new OrgPortError(
@@ -58,11 +57,5 @@ export async function submitPlan(
       JSON.stringify({ planId: plan.planId }),
       `${plan.planId}:organizations`,
     ]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
