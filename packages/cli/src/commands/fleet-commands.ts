@@ -45,7 +45,7 @@ export function registerFleetCommands(program: Command): void {
         const global = globals(command);
         const concurrency = parseCount(options.concurrency, '--concurrency', 1, 64);
         const fleet = await loadFleet();
-        const url = fleet.storeUrl(options.store === true ? undefined : options.store);
+        const url = fleet.storeUrl(options.store);
         const pool = await fleet.openStore(url, concurrency * 3 + 6);
         const say = (line: string) => global.quiet || process.stderr.write(`${line}\n`);
         try {
@@ -80,10 +80,7 @@ export function registerFleetCommands(program: Command): void {
     .action(async (options: { store?: string | true; plan?: string; watch?: boolean }, command: Command) => {
       const { output } = globals(command);
       const fleet = await loadFleet();
-      const pool = await fleet.openStore(
-        fleet.storeUrl(options.store === true ? undefined : options.store),
-        2,
-      );
+      const pool = await fleet.openStore(fleet.storeUrl(options.store), 2);
       const terminal = process.stdout.isTTY === true;
       try {
         for (;;) {

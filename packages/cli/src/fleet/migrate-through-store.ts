@@ -29,7 +29,7 @@ export async function migrateThroughStore(
   global: GlobalOptions,
 ): Promise<void> {
   const fleet = await import('@orgport/fleet');
-  const url = storeUrl(options.store === true ? undefined : options.store);
+  const url = storeUrl(options.store);
   const pool = await openStore(url, options.workers * 3 + 6);
   const where = describeStore(url);
   try {

@@ -17,9 +17,9 @@ export function describeStore(url: string): string {
   }
 }
 
-/** Checks `--store` (or `ORGPORT_STORE`): a `postgres://` or `postgresql://` URL. */
-export function storeUrl(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  const url = option ?? env[STORE_VARIABLE];
+/** Checks `--store` (given bare, or not at all: `ORGPORT_STORE`): a `postgres://` or `postgresql://` URL. */
+export function storeUrl(option: string | true | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const url = typeof option === 'string' ? option : env[STORE_VARIABLE];
   if (!url)
     throw new OrgPortError('invalid_argument', `give the store: --store postgres://… or ${STORE_VARIABLE}`);
   let parsed: URL;
