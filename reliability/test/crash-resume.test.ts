@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { DEMO_MAPPING } from '@orgport/cli';
@@ -14,6 +13,7 @@ import {
 } from '@orgport/simulator-cloud-org';
 import { fixtures, SeededRandom } from '@orgport/testkit';
 import { describe, expect, it } from 'vitest';
+import { cliFolder } from './cli-folder.js';
 
 // Kills the real `orgport migrate` process with SIGKILL at random journal points, resumes,
 // and compares the target with an unbroken run — over several seeds.
@@ -103,22 +103,8 @@ describe('migration crash-resume soak', () => {
     const kills: number[] = [];
     for (const seed of seeds) {
       const run = await world(4);
-      const dir = mkdtempSync(join(tmpdir(), 'orgport-crash-'));
+      const dir = cliFolder(run.cloud, plan, 'orgport-crash-');
       const config = join(dir, 'orgport.config.json');
-      writeFileSync(
-        config,
-        JSON.stringify({
-          connections: {
-            target: {
-              vendor: 'cloud-org',
-              baseUrl: run.cloud.url,
-              username: run.cloud.username,
-              password: 'env:CLOUD_PASSWORD',
-            },
-          },
-        }),
-      );
-      writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
       // Kill once or twice per seed, at random journal sizes.
       const random = new SeededRandom(seed);
       const first = 5 + random.int(plan.operations.length / 2);

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   type FleetWorker,
@@ -14,6 +13,7 @@ import { postgresSkipReason, startThrowawayPostgres, type ThrowawayPostgres } fr
 import type { CloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliFolder } from './cli-folder.js';
 import { type FleetScenario, fleetScenario, openCloudOrg, successfulWrites } from './fleet-world.js';
 
 // The fleet against a real PostgreSQL (a throwaway cluster this file starts) and the
@@ -130,26 +130,6 @@ function cli(
   });
 }
 
-/** A folder with a config naming the simulator `target` (its password from the environment) and the plan. */
-function cliFolder(sim: CloudOrgSimulator, scenario: FleetScenario): string {
-  const dir = mkdtempSync(join(tmpdir(), 'orgport-fleet-'));
-  writeFileSync(
-    join(dir, 'orgport.config.json'),
-    JSON.stringify({
-      connections: {
-        target: {
-          vendor: 'cloud-org',
-          baseUrl: sim.url,
-          username: sim.username,
-          password: 'env:CLOUD_PASSWORD',
-        },
-      },
-    }),
-  );
-  writeFileSync(join(dir, 'plan.json'), JSON.stringify(scenario.plan));
-  return dir;
-}
-
 describe.skipIf(skip)('the fleet on PostgreSQL', () => {
   it('three workers on a 10,000-operation plan end byte-for-byte equal to one process, sending no write twice', async () => {
     expect(large.plan.operations.length).toBeGreaterThanOrEqual(10_000);
@@ -169,21 +149,8 @@ describe.skipIf(skip)('the fleet on PostgreSQL', () => {
     if (!existsSync(BIN)) throw new Error('build first: npx tsc -b');
     const url = await freshDatabase();
     const sim = await target(small, 10);
-    const dir = mkdtempSync(join(tmpdir(), 'orgport-fleet-'));
+    const dir = cliFolder(sim, small.plan, 'orgport-fleet-');
     const config = join(dir, 'orgport.config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        connections: {
-          target: {
-            vendor: 'cloud-org',
-            baseUrl: sim.url,
-            username: sim.username,
-            password: 'env:CLOUD_PASSWORD',
-          },
-        },
-      }),
-    );
     const worker = (): { child: ChildProcess; stderr: () => string } => {
       const child = spawn(
         process.execPath,
@@ -289,7 +256,7 @@ describe.skipIf(skip)('the fleet on PostgreSQL', () => {
     if (!existsSync(BIN)) throw new Error('build first: npx tsc -b');
     const url = await freshDatabase();
     const sim = await target(other);
-    const dir = cliFolder(sim, other);
+    const dir = cliFolder(sim, other.plan, 'orgport-fleet-');
     // Trust authentication ignores the password: it is there to prove it is never printed.
     const env = {
       CLOUD_PASSWORD: sim.password,
