@@ -1,5 +1,5 @@
 import type { Directory } from '@orgport/core';
-import { OrgPortError, toOrgPortError } from '@orgport/core';
+import { OrgPortError, throwIfAborted, toCallFailure } from '@orgport/core';
 import type { OperationOutcome } from './apply-migration.js';
 import { CurrentGrants } from './current-grants.js';
 import { applyGrantDifference } from './grant-difference.js';
@@ -145,23 +145,29 @@ export function createOperationRunner(options: OperationRunnerOptions): Operatio
       await finish(operation, 'skipped', 'done in an earlier run');
       return true;
     }
-    if (signal?.aborted) throw toOrgPortError(signal.reason ?? new DOMException('aborted', 'AbortError'));
+    throwIfAborted(signal, target.name);
+    let done: Awaited<ReturnType<typeof run>>;
     try {
-      const { skipped, result } = await run(operation);
-      if (result?.organizationId && operation.type === 'create_organization')
-        organizationIds.set(operation.organization.name, result.organizationId);
-      await finish(operation, skipped ? 'skipped' : 'applied', skipped, undefined, result);
-      return true;
+      done = await run(operation);
     } catch (error) {
       if (error instanceof PlanConflict) {
         await finish(operation, 'failed', `conflict: ${error.message}`, 'conflict');
         return false;
       }
-      const failure = toOrgPortError(error, target.name);
+      // Whatever a call failed with once the run was cancelled (a lost lock's session, a
+      // stopping worker), it is a cancellation: never recorded as the operation's failure.
+      const failure = toCallFailure(error, target.name, signal);
       if (failure.code === 'cancelled') throw failure;
       await finish(operation, 'failed', failure.message, failure.code);
       return false;
     }
+    // Outside the try: a journal that cannot record what happened stops the run (resuming
+    // redoes the operation, which is idempotent); it is never the operation's failure.
+    const { skipped, result } = done;
+    if (result?.organizationId && operation.type === 'create_organization')
+      organizationIds.set(operation.organization.name, result.organizationId);
+    await finish(operation, skipped ? 'skipped' : 'applied', skipped, undefined, result);
+    return true;
   };
 
   return {
