@@ -149,15 +149,6 @@ export async function fleet(
   const db = await startThrowawayPostgres();
   const figures: Figure[] = [];
   const s = `fleet on PostgreSQL (${LIMIT.refillPerSecond} requests/s per tenant credential)`;
-  let databases = 0;
-  const database = async (): Promise<string> => {
-    const name = `bench_${++databases}`;
-    const admin = new pg.Client({ connectionString: db.url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    return db.url.replace(/\/postgres$/, `/${name}`);
-  };
   try {
     const throughput = new Map<string, number>();
     const cases: [readonly Tenant[], number, boolean][] = [
@@ -170,7 +161,7 @@ export async function fleet(
       [tenants.slice(0, 1), 4, false],
     ];
     for (const [group, workers, shared] of cases) {
-      const run = await runFleet(await database(), group, workers, shared);
+      const run = await runFleet(await db.createDatabase(), group, workers, shared);
       const ceiling = group.length * LIMIT.refillPerSecond;
       const served = run.requests - run.throttled;
       const rate = served / run.seconds;

@@ -27,17 +27,6 @@ let small: FleetScenario;
 let other: FleetScenario;
 const pools: pg.Pool[] = [];
 const cleanup: (() => Promise<unknown>)[] = [];
-let databases = 0;
-
-/** A database of its own in the cluster, so tests never see each other's plans. */
-async function freshDatabase(): Promise<string> {
-  const name = `fleet_${++databases}`;
-  const admin = new pg.Client({ connectionString: db.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return db.url.replace(/\/postgres$/, `/${name}`);
-}
 
 const poolOn = (url: string, max = 20): pg.Pool => {
   const pool = guardPool(new pg.Pool({ connectionString: url, max }));
@@ -133,7 +122,7 @@ function cli(
 describe.skipIf(skip)('the fleet on PostgreSQL', () => {
   it('three workers on a 10,000-operation plan end byte-for-byte equal to one process, sending no write twice', async () => {
     expect(large.plan.operations.length).toBeGreaterThanOrEqual(10_000);
-    const url = await freshDatabase();
+    const url = await db.createDatabase();
     const sim = await target(large);
     await workers(url, 3, async () => openCloudOrg(sim));
     const pool = poolOn(url);
@@ -147,7 +136,7 @@ describe.skipIf(skip)('the fleet on PostgreSQL', () => {
 
   it('a worker process SIGKILLed mid-chain loses its claim, and another worker finishes its chains', async () => {
     if (!existsSync(BIN)) throw new Error('build first: npx tsc -b');
-    const url = await freshDatabase();
+    const url = await db.createDatabase();
     const sim = await target(small, 10);
     const dir = cliFolder(sim, small.plan, 'orgport-fleet-');
     const config = join(dir, 'orgport.config.json');
@@ -205,7 +194,7 @@ describe.skipIf(skip)('the fleet on PostgreSQL', () => {
   }, 120_000);
 
   it('ends the same when the database restarts mid-run', async () => {
-    const url = await freshDatabase();
+    const url = await db.createDatabase();
     const sim = await target(small, 2);
     const events: string[] = [];
     await workers(
@@ -228,7 +217,7 @@ describe.skipIf(skip)('the fleet on PostgreSQL', () => {
   }, 120_000);
 
   it('keeps two plans in one database apart, each on its own target', async () => {
-    const url = await freshDatabase();
+    const url = await db.createDatabase();
     const first = await target(small);
     const second = await target(other);
     const byConnection = new Map([
@@ -254,7 +243,7 @@ describe.skipIf(skip)('the fleet on PostgreSQL', () => {
 
   it('orgport migrate --store runs a plan, status reports it, and --resume finds nothing left to do', async () => {
     if (!existsSync(BIN)) throw new Error('build first: npx tsc -b');
-    const url = await freshDatabase();
+    const url = await db.createDatabase();
     const sim = await target(other);
     const dir = cliFolder(sim, other.plan, 'orgport-fleet-');
     // Trust authentication ignores the password: it is there to prove it is never printed.

@@ -8,7 +8,6 @@ import { postgresSkipReason, startThrowawayPostgres, type ThrowawayPostgres } fr
 // each store gets a database of its own.
 let db: ThrowawayPostgres;
 const pools: pg.Pool[] = [];
-let databases = 0;
 
 const skip = postgresSkipReason();
 if (skip) console.warn(`PostgreSQL journal store tests skipped: ${skip}`);
@@ -26,14 +25,7 @@ afterAll(async () => {
 describeJournalStoreContract(
   'postgres',
   async () => {
-    const name = `journal_${++databases}`;
-    const admin = new pg.Client({ connectionString: db.url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const pool = guardPool(
-      new pg.Pool({ connectionString: db.url.replace(/\/postgres$/, `/${name}`), max: 8 }),
-    );
+    const pool = guardPool(new pg.Pool({ connectionString: await db.createDatabase(), max: 8 }));
     pools.push(pool);
     return postgresJournalStore(pool);
   },

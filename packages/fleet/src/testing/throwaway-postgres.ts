@@ -10,6 +10,8 @@ export interface ThrowawayPostgres {
   /** `postgres://postgres@127.0.0.1:PORT/postgres` (trust authentication, loopback only). */
   readonly url: string;
   readonly port: number;
+  /** Creates a new, empty database in the cluster and returns its URL (tests that must not see each other's data). */
+  createDatabase(): Promise<string>;
   /** Stops the server (`immediate`: as if it crashed) and starts it again on the same port. */
   restart(mode?: 'fast' | 'immediate'): Promise<void>;
   /** Stops the server and removes its folder. */
@@ -96,9 +98,23 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     rmSync(root, { recursive: true, force: true });
   };
   process.once('exit', onExit);
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  let databases = 0;
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url,
     port,
+    async createDatabase() {
+      const name = `db_${++databases}`;
+      const { default: postgres } = await import('pg');
+      const admin = new postgres.Client({ connectionString: url });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await admin.end();
+      }
+      return url.replace(/\/postgres$/, `/${name}`);
+    },
     async restart(mode = 'immediate') {
       stopServer(mode);
       start();
