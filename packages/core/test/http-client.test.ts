@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { OrgPortError } from '../src/errors/orgport-error.js';
 import { basicAuth, bearerTokenProvider, staticBearer } from '../src/http/auth.js';
@@ -378,6 +378,35 @@ describe('http client: timeouts and abort', () => {
       (e) => OrgPortError.is(e, 'cancelled'),
     );
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('cancels a request still queued for a connection, and the connection serves the next one', async () => {
+    let answerFirst: (() => void) | undefined;
+    const { client, server } = await setup(
+      (_req, res, index) => {
+        if (index === 0) answerFirst = () => json(res, 200, { id: 'first', name: 'n' });
+        else json(res, 200, { id: `later${index}`, name: 'n' });
+      },
+      { connections: 1 },
+    );
+    const first = client.request({ method: 'GET', path: '/first', schema: Org });
+    const controller = new AbortController();
+    const queued = client.request({ method: 'GET', path: '/queued', signal: controller.signal, schema: Org });
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    controller.abort();
+    await expect(queued).rejects.toSatisfy((e) => OrgPortError.is(e, 'cancelled'));
+    answerFirst?.();
+    expect((await first).data.id).toBe('first');
+    expect((await client.request({ method: 'GET', path: '/next', schema: Org })).data.id).toMatch(/^later/);
+    expect(server.requests.map((r) => r.url)).not.toContain('/api/v2/queued');
+  });
+
+  it('fails at once, sending nothing, when the signal was already aborted', async () => {
+    const { client, server } = await setup((_req, res) => json(res, 200, { id: 'o', name: 'n' }));
+    await expect(
+      client.request({ method: 'GET', path: '/x', signal: AbortSignal.abort() }),
+    ).rejects.toSatisfy((e) => OrgPortError.is(e, 'cancelled'));
+    expect(server.requests).toHaveLength(0);
   });
 
   it('cancels a retry wait on abort', async () => {

@@ -8,6 +8,7 @@ import { systemClock } from '../time/system-clock.js';
 import { formatIssues } from '../validation/format-issues.js';
 import type { AuthProvider } from './auth.js';
 import { parseBaseUrl } from './base-url.js';
+import { type Exchange, startExchange } from './exchange.js';
 import type { HttpEvent, HttpEventListener } from './http-events.js';
 import { RateLimitBudget } from './rate-limit-budget.js';
 import { type RateLimitInfo, readRateLimitHeaders } from './rate-limit-headers.js';
@@ -213,23 +214,6 @@ type Attempt =
   | { readonly kind: 'error'; readonly code: ErrorCode; readonly reason: string }
   | { readonly kind: 'oversized'; readonly status: number; readonly limit: number };
 
-/** Reads a body up to `limit` bytes; past it, stops reading (destroying the body) and returns undefined. */
-async function readCapped(body: Dispatcher.ResponseData['body'], limit: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) {
-      body.destroy();
-      return undefined;
-    }
-    chunks.push(buffer);
-  }
-  // A body that came in one chunk is decoded where it lies, without a copy.
-  return (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)).toString('utf8');
-}
-
 const MIB = 1024 * 1024;
 
 function buildQuery(query: QueryParams | undefined): string {
@@ -339,6 +323,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return budget;
   };
 
+  // Headers every request carries, built once.
+  const baseHeaders: Readonly<Record<string, string>> = options.userAgent
+    ? { accept: 'application/json', 'user-agent': options.userAgent }
+    : { accept: 'application/json' };
+
   async function send(
     request: HttpRequest<unknown>,
     fullPath: string,
@@ -348,82 +337,86 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (options.pacer) await options.pacer.acquire(request.signal);
     const budget = budgetFor(request.rateLimitKey);
     const release = await budget.acquire(request.signal);
-    // One controller per attempt, aborted by the caller's signal or the attempt timeout.
-    // (Cheaper than AbortSignal.timeout + AbortSignal.any on every request.)
-    const controller = new AbortController();
+    let exchange: Exchange | undefined;
     let timedOut = false;
-    const timer = setTimeout(
-      () => {
-        timedOut = true;
-        controller.abort();
-      },
-      Math.max(1, Math.min(timeouts.requestMs, deadline - performance.now())),
-    );
-    const forward = () => controller.abort(request.signal?.reason);
-    request.signal?.addEventListener('abort', forward, { once: true });
-    const signal = controller.signal;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const callerSignal = request.signal;
+    const forward = () => exchange?.abort(new Error('cancelled'));
     try {
       const authHeaders =
-        request.authenticate === false ? {} : ((await options.auth?.headers(request.signal)) ?? {});
-      const headers: Record<string, string> = {
-        accept: 'application/json',
-        ...(options.userAgent ? { 'user-agent': options.userAgent } : {}),
-        ...request.headers,
-        ...authHeaders,
-      };
+        request.authenticate === false ? undefined : await options.auth?.headers(callerSignal);
+      let headers: Record<string, string> =
+        request.headers || authHeaders ? { ...baseHeaders, ...request.headers, ...authHeaders } : baseHeaders;
       let body: string | undefined;
       if (request.form) {
-        headers['content-type'] = 'application/x-www-form-urlencoded';
+        headers = { ...headers, 'content-type': 'application/x-www-form-urlencoded' };
         body = new URLSearchParams(request.form as Record<string, string>).toString();
       } else if (request.json !== undefined) {
-        headers['content-type'] = 'application/json';
+        headers = { ...headers, 'content-type': 'application/json' };
         body = JSON.stringify(request.json);
       }
-      emit({ type: 'request', vendor, method: request.method, path: fullPath, attempt });
+      if (listeners.size > 0)
+        emit({ type: 'request', vendor, method: request.method, path: fullPath, attempt });
       const started = now();
-      const response = await dispatcher.request({
+      let rateLimit: RateLimitInfo = {};
+      exchange = startExchange(dispatcher, {
         origin: baseUrl.origin,
         path: fullPath,
         method: request.method,
         headers,
         body,
-        signal,
         headersTimeout: timeouts.headersMs,
         bodyTimeout: timeouts.bodyMs,
+        limitFor: (status) =>
+          status >= 200 && status < 300
+            ? (request.maxResponseBytes ?? limits.responseBytes)
+            : limits.errorResponseBytes,
+        // Learn the budget the moment the answer arrives, while this request still counts as
+        // in flight: learned after the slot is released, a waiting request would go on the
+        // old count and overdraw a drained bucket.
+        onHeaders: (_status, responseHeaders) => {
+          rateLimit = readRateLimitHeaders(responseHeaders, now());
+          budget.observe(rateLimit);
+        },
       });
-      const responseHeaders = response.headers as VendorFailure['headers'];
-      // Learn the budget the moment the answer arrives, while this request still counts as
-      // in flight: learned after the slot is released, a waiting request would go on the
-      // old count and overdraw a drained bucket.
-      const rateLimit = readRateLimitHeaders(responseHeaders, now());
-      budget.observe(rateLimit);
-      // Read no more than the limit: a huge answer costs its limit, not its size.
-      const limit =
-        response.statusCode >= 200 && response.statusCode < 300
-          ? (request.maxResponseBytes ?? limits.responseBytes)
-          : limits.errorResponseBytes;
-      const declared = Number(firstHeader(responseHeaders, 'content-length'));
-      if (Number.isFinite(declared) && declared > limit) {
-        response.body.destroy();
-        return { kind: 'oversized', status: response.statusCode, limit };
+      // The whole attempt ends by its deadline; the caller's signal ends it at once.
+      const current = exchange;
+      timer = setTimeout(
+        () => {
+          timedOut = true;
+          current.abort(new Error('timeout'));
+        },
+        Math.max(1, Math.min(timeouts.requestMs, deadline - performance.now())),
+      );
+      if (callerSignal) {
+        if (callerSignal.aborted) forward();
+        else callerSignal.addEventListener('abort', forward, { once: true });
       }
-      const text = await readCapped(response.body, limit);
-      if (text === undefined) return { kind: 'oversized', status: response.statusCode, limit };
-      emit({
-        type: 'response',
-        vendor,
-        method: request.method,
-        path: fullPath,
-        attempt,
-        status: response.statusCode,
-        durationMs: now() - started,
-      });
-      return { kind: 'response', status: response.statusCode, headers: responseHeaders, rateLimit, text };
+      const answer = await current.result;
+      if (answer.kind === 'oversized')
+        return { kind: 'oversized', status: answer.status, limit: answer.limit };
+      if (listeners.size > 0)
+        emit({
+          type: 'response',
+          vendor,
+          method: request.method,
+          path: fullPath,
+          attempt,
+          status: answer.status,
+          durationMs: now() - started,
+        });
+      return {
+        kind: 'response',
+        status: answer.status,
+        headers: answer.headers,
+        rateLimit,
+        text: answer.text,
+      };
     } catch (error) {
-      if (request.signal?.aborted) {
+      if (callerSignal?.aborted) {
         throw new OrgPortError('cancelled', `${vendor}: ${request.method} ${fullPath} was cancelled`, {
           vendor,
-          cause: request.signal.reason,
+          cause: callerSignal.reason,
         });
       }
       if (OrgPortError.is(error)) throw error;
@@ -438,8 +431,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const message = error instanceof Error ? error.message : String(error);
       return { kind: 'error', code: 'unavailable', reason: redactText(message) };
     } finally {
-      clearTimeout(timer);
-      request.signal?.removeEventListener('abort', forward);
+      if (timer) clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', forward);
       release();
     }
   }
