@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 export * from './http/index.js';
+export * from './mapping/member-kinds.js';
 export * from './pagination/chunk.js';
 export * from './pagination/cursor-page.js';
 export * from './pagination/id-fingerprint-set.js';

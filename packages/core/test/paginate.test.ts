@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OrgPortError } from '../src/errors/orgport-error.js';
 import { IdFingerprintSet } from '../src/pagination/id-fingerprint-set.js';
@@ -160,7 +161,7 @@ describe('paginate', () => {
 
 describe('IdFingerprintSet', () => {
   it('remembers 200,000 distinct ids exactly and rejects every repeat', () => {
-    const set = new IdFingerprintSet(4);
+    const set = new IdFingerprintSet();
     let added = 0;
     for (let n = 0; n < 200_000; n++) if (set.add(`auth0|${n.toString(16).padStart(24, '0')}`)) added++;
     expect(added).toBe(200_000);
@@ -171,8 +172,37 @@ describe('IdFingerprintSet', () => {
     expect(set.size).toBe(200_000);
   });
 
-  it('tells apart ids that differ only in order or case', () => {
-    const set = new IdFingerprintSet();
-    for (const id of ['ab', 'ba', 'AB', 'a', '', 'ä', 'a\u0308']) expect(set.add(id)).toBe(true);
+  it('tells apart ids that differ only in order or case, kept exactly and as fingerprints', () => {
+    const tricky = ['ab', 'ba', 'AB', 'a', '', 'ä', 'a\u0308', 'abc', 'acb', 'x'.repeat(33)];
+    const exact = new IdFingerprintSet();
+    for (const id of tricky) expect(exact.add(id)).toBe(true);
+    // Past the exact phase every new id is a fingerprint.
+    const fingerprints = new IdFingerprintSet();
+    for (let n = 0; n < 40_000; n++) fingerprints.add(`filler-${n}`);
+    for (const id of tricky) expect(fingerprints.add(id)).toBe(true);
+    for (const id of tricky) expect(fingerprints.add(id)).toBe(false);
+  });
+
+  it('answers like a native Set for generated ids with repeats, in both phases', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ maxLength: 12, unit: 'binary' }), { maxLength: 300 }),
+        fc.nat({ max: 40_000 }),
+        (ids, filler) => {
+          const set = new IdFingerprintSet();
+          const oracle = new Set<string>();
+          for (let n = 0; n < filler; n++) {
+            set.add(`\u{10ffff}filler${n}`);
+            oracle.add(`\u{10ffff}filler${n}`);
+          }
+          for (const id of ids) {
+            expect(set.add(id)).toBe(!oracle.has(id));
+            oracle.add(id);
+          }
+          expect(set.size).toBe(oracle.size);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -18,6 +18,21 @@ export interface PaginateOptions<T> {
   readonly operation?: string | undefined;
 }
 
+/** The items whose ids were not seen before; the page itself (no copy) when all are new. */
+function keepUnseen<T>(items: readonly T[], seen: IdFingerprintSet, idOf: (item: T) => string): readonly T[] {
+  for (let index = 0; index < items.length; index++) {
+    if (seen.add(idOf(items[index] as T))) continue;
+    // A repeat: copy the new ones before it, then filter the rest.
+    const fresh = items.slice(0, index);
+    for (let rest = index + 1; rest < items.length; rest++) {
+      const item = items[rest] as T;
+      if (seen.add(idOf(item))) fresh.push(item);
+    }
+    return fresh;
+  }
+  return items;
+}
+
 /**
  * The one paginator of orgport. It serves checkpoint, offset (the adapter encodes the
  * page number in its cursor) and unpaginated lists alike. A walk:
@@ -47,7 +62,7 @@ export function paginate<T>(options: PaginateOptions<T>): PagedList<T> {
           vendor,
         });
       }
-      const fresh = page.items.filter((item) => seen.add(idOf(item)));
+      const fresh = keepUnseen(page.items, seen, idOf);
       const next = page.next === '' ? undefined : page.next;
       yield next === undefined ? { items: fresh } : { items: fresh, next };
       if (page.items.length === 0 || next === undefined) return;

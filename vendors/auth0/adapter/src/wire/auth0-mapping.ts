@@ -8,6 +8,7 @@ import type {
   PermissionGrant,
   Role,
 } from '@orgport/core';
+import { KIND_BIT, kindsFromBits, NONE } from '@orgport/core/driver';
 import type { z } from 'zod';
 import type {
   WireClientGrant,
@@ -63,36 +64,47 @@ export function roleGrant(role: { id: string; name: string }): PermissionGrant {
 
 /**
  * Wire member → neutral member: kind roles (admin, billing manager) become `kinds`; every
- * other role is reported in `roles` and as an organization-scope grant.
+ * other role is reported in `roles` and as an organization-scope grant. One pass, no
+ * intermediate collections: members without roles share the frozen empty lists, and the
+ * kinds are one of the shared frozen combinations.
  */
 export function toMember(
   wire: z.infer<typeof WireMember>,
   organizationId: string,
   kinds: KindRoleNames,
 ): Member {
-  const memberKinds = new Set<MemberKind>(['member']);
-  const roles: Role[] = [];
-  for (const role of wire.roles ?? []) {
-    const kind = kindOfRole(role.name, kinds);
-    if (kind) memberKinds.add(kind);
-    else
-      roles.push({
-        id: role.id,
-        name: role.name,
-        ...(role.description ? { description: role.description } : {}),
-      });
+  let kindBits = KIND_BIT.member;
+  let roles: Role[] | undefined;
+  let grants: PermissionGrant[] | undefined;
+  const wireRoles = wire.roles;
+  if (wireRoles) {
+    for (const role of wireRoles) {
+      const kind = kindOfRole(role.name, kinds);
+      if (kind) {
+        kindBits |= KIND_BIT[kind];
+        continue;
+      }
+      const neutral: Role = role.description
+        ? { id: role.id, name: role.name, description: role.description }
+        : { id: role.id, name: role.name };
+      if (roles === undefined || grants === undefined) {
+        roles = [];
+        grants = [];
+      }
+      roles.push(neutral);
+      grants.push(roleGrant(neutral));
+    }
   }
+  const user: { id: string; email?: string; name?: string; picture?: string } = { id: wire.user_id };
+  if (wire.email) user.email = wire.email;
+  if (wire.name) user.name = wire.name;
+  if (wire.picture) user.picture = wire.picture;
   return {
-    user: {
-      id: wire.user_id,
-      ...(wire.email ? { email: wire.email } : {}),
-      ...(wire.name ? { name: wire.name } : {}),
-      ...(wire.picture ? { picture: wire.picture } : {}),
-    },
+    user,
     organizationId,
-    kinds: [...memberKinds],
-    roles,
-    grants: roles.map(roleGrant),
+    kinds: kindsFromBits(kindBits),
+    roles: roles ?? NONE,
+    grants: grants ?? NONE,
   };
 }
 
