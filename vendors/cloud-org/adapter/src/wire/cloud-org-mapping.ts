@@ -1,64 +1,67 @@
-import type { Invitation, Member, MemberKind, PermissionGrant, Product } from '@orgport/core';
+import type { Invitation, Member, Product } from '@orgport/core';
+import { KIND_BIT, kindsFromBits, NONE } from '@orgport/core/driver';
 import type { z } from 'zod';
 import type {
   WireOrganizationInvitation,
   WireOrganizationMembers,
   WireProduct,
 } from './cloud-org-wire-schemas.js';
+import { SharedGrants } from './shared-grants.js';
+
+type WirePerson = NonNullable<z.infer<typeof WireOrganizationMembers>['admins']>[number];
+type WireMember = NonNullable<z.infer<typeof WireOrganizationMembers>['members']>[number];
+
+/** A member while the document is read; its kinds are set once every array is read. */
+type MemberDraft = { -readonly [K in keyof Member]: Member[K] };
 
 /**
  * The v2 members response → neutral members, one per user: `admins` give the admin kind,
  * `billingManagers` the billing-manager kind, `members` the member kind and product-scope
- * grants. A user listed in several arrays appears once, with every kind.
+ * grants. A user listed in several arrays appears once, with every kind, in the order the
+ * user first appears. One pass over each array and few allocations: grants and grant lists
+ * are shared ({@link SharedGrants}), kinds are one of the frozen combinations.
+ *
+ * `wire` is consumed: its `members` array is emptied as it is read (pass a document
+ * nothing else uses, as a fresh response is).
  */
 export function toMembers(wire: z.infer<typeof WireOrganizationMembers>, organizationId: string): Member[] {
-  const byId = new Map<string, { user: Member['user']; kinds: Set<MemberKind>; grants: PermissionGrant[] }>();
-  const entry = (person: {
-    userId: string;
-    fullName?: string | null | undefined;
-    email?: string | null | undefined;
-  }) => {
-    let found = byId.get(person.userId);
-    if (!found) {
-      found = {
-        user: {
-          id: person.userId,
-          ...(person.email ? { email: person.email } : {}),
-          ...(person.fullName ? { name: person.fullName } : {}),
-        },
-        kinds: new Set(),
-        grants: [],
-      };
-      byId.set(person.userId, found);
+  const admins = wire.admins ?? [];
+  const managers = wire.billingManagers ?? [];
+  const wireMembers: (WireMember | undefined)[] = wire.members ?? [];
+  const members: MemberDraft[] = [];
+  const kindBits = new Uint8Array(admins.length + managers.length + wireMembers.length);
+  const indexOf = new Map<string, number>();
+  const draftOf = (person: WirePerson, kindBit: number): MemberDraft => {
+    let index = indexOf.get(person.userId);
+    if (index === undefined) {
+      index = members.length;
+      indexOf.set(person.userId, index);
+      const user: { id: string; email?: string; name?: string } = { id: person.userId };
+      if (person.email) user.email = person.email;
+      if (person.fullName) user.name = person.fullName;
+      members.push({ user, organizationId, kinds: NONE, roles: NONE, grants: NONE });
     }
-    return found;
+    kindBits[index] = (kindBits[index] as number) | kindBit;
+    return members[index] as MemberDraft;
   };
-  for (const admin of wire.admins ?? []) entry(admin).kinds.add('admin');
-  for (const manager of wire.billingManagers ?? []) entry(manager).kinds.add('billing_manager');
-  for (const member of wire.members ?? []) {
-    const found = entry(member);
-    found.kinds.add('member');
-    for (const permission of member.permissions ?? []) {
-      found.grants.push({
-        scope: {
-          type: 'product',
-          productId: permission.product.productId,
-          productName: permission.product.name,
-        },
-        group: {
-          id: String(permission.permissionGroup.permissionGroupId),
-          name: permission.permissionGroup.name,
-        },
-      });
-    }
+  for (const admin of admins) draftOf(admin, KIND_BIT.admin);
+  for (const manager of managers) draftOf(manager, KIND_BIT.billing_manager);
+  const shared = new SharedGrants();
+  for (let index = 0; index < wireMembers.length; index++) {
+    const member = wireMembers[index] as WireMember;
+    // Each wire member is let go as soon as it is mapped: its permission objects die young
+    // instead of being copied by every scavenge the mapping's own allocations trigger
+    // (measured: most of the cost of mapping a large document was collecting the document).
+    wireMembers[index] = undefined;
+    const draft = draftOf(member, KIND_BIT.member);
+    const permissions = member.permissions;
+    if (!permissions || permissions.length === 0) continue;
+    const grants = shared.listOf(permissions);
+    draft.grants = draft.grants === NONE ? grants : [...draft.grants, ...grants];
   }
-  return [...byId.values()].map(({ user, kinds, grants }) => ({
-    user,
-    organizationId,
-    kinds: (['member', 'admin', 'billing_manager'] as const).filter((kind) => kinds.has(kind)),
-    roles: [],
-    grants,
-  }));
+  for (let index = 0; index < members.length; index++)
+    (members[index] as MemberDraft).kinds = kindsFromBits(kindBits[index] as number);
+  return members;
 }
 
 /** `ProductModel` → neutral product. */
