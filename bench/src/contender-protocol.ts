@@ -15,14 +15,26 @@ export interface ContenderJob {
   readonly sampleRss?: boolean;
   /** Profile the measured work and report its hottest functions (a separate, untimed run). */
   readonly profile?: boolean;
+  /** Untimed walks first, so the measured ones run warm (the JIT has compiled the hot path). Default 0. */
+  readonly warmups?: number;
+  /** Measured walks; the report gives medians per walk. Default 1. */
+  readonly walks?: number;
 }
 
 /** What a contender process reports (one JSON line on stdout). */
 export interface ContenderReport {
+  /** Items and distinct ids of the last walk (every walk must see the same). */
   readonly items: number;
   readonly distinct: number;
+  /** Median wall time of one measured walk, ms. */
   readonly wallMs: number;
+  /** Median CPU time (user + system, every thread of the process) of one measured walk, ms. */
   readonly cpuMs: number;
+  /** Wall and CPU time of the process's first walk (cold: nothing compiled yet), ms. */
+  readonly firstWallMs: number;
+  readonly firstCpuMs: number;
+  /** Whether every walk saw the same items and distinct ids. */
+  readonly consistent: boolean;
   /** RSS when the measured work started, MiB. */
   readonly startRssMiB: number;
   /** Highest RSS seen during the work, MiB. */
@@ -31,8 +43,8 @@ export interface ContenderReport {
   readonly retainedMiB: number;
   /** V8 heap in use after that collection, MiB. */
   readonly heapUsedMiB: number;
-  /** Time spent in garbage collection pauses during the work, ms. */
-  readonly gcMs: number;
+  /** Garbage collection pauses during the measured walks, as a share of their wall time (0–1). */
+  readonly gcShare: number;
   /** With `profile`: the functions with the most self time. */
   readonly profileSummary?: string | undefined;
 }

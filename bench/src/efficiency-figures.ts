@@ -1,5 +1,5 @@
 import type { ContenderReport } from './contender-protocol.js';
-import { median, spread } from './measure.js';
+import { pairedRatio, spread } from './measure.js';
 import type { Figure } from './scenarios.js';
 
 /** What {@link efficiencyFigures} reads. */
@@ -23,8 +23,7 @@ export interface EfficiencyInput {
  */
 export async function efficiencyFigures(input: EfficiencyInput): Promise<Figure[]> {
   const { scenario, results } = input;
-  const cpu = (contender: string) => median((results.get(contender) ?? []).map((run) => run.cpuMs));
-  const ratio = cpu(input.orgport) / cpu(input.peer);
+  const ratio = pairedRatio(results, input.orgport, input.peer, (run) => run.cpuMs);
   const figures: Figure[] = [
     {
       scenario,
@@ -43,7 +42,7 @@ export async function efficiencyFigures(input: EfficiencyInput): Promise<Figure[
       figure: 'GC share of wall time',
       contender,
       value: spread(
-        runs.map((run) => (run.gcMs / run.wallMs) * 100),
+        runs.map((run) => run.gcShare * 100),
         1,
         '%',
       ),
