@@ -1,65 +1,70 @@
-/** Ids kept exactly (as strings) before the set switches to fingerprints. */
-const EXACT_IDS = 32_768;
-
-/** Fill of a fingerprint table before it is frozen and a table twice its size is started. */
+/** Fill of a fingerprint table before it grows. */
 const MAX_LOAD = 0.75;
 
+/** Tables this large (slots) are frozen when full instead of copied into a larger one. */
+const FREEZE_FROM = 65_536;
+
 /**
- * A set of ids with a flat memory profile for long streams. The first 32,768 ids are kept
- * exactly, in a native `Set` (the fastest check there is, and a list of typical size is
- * de-duplicated without any chance of a false match). Past that, every id is kept as a
- * 64-bit fingerprint in open-addressed typed arrays, about 16 bytes an id (a million ids
- * in about 16 MiB, where a `Set<string>` holds ~100 MiB). Two different ids then share a
- * fingerprint with probability about n²/2⁶⁵ (3·10⁻⁸ for a million ids), which is the price
- * of flat memory when de-duplicating long streams.
+ * A set of ids with a flat memory profile for long streams: every id is kept as a 64-bit
+ * fingerprint in open-addressed typed arrays, about 16 bytes an id (a million ids in about
+ * 16 MiB, where a `Set<string>` holds ~100 MiB and keeps every id string alive). Two
+ * different ids share a fingerprint with probability about n²/2⁶⁵ (3·10⁻⁸ for a million
+ * ids), which is the price of flat memory when de-duplicating long streams.
  *
- * A full table is never copied into a larger one: it is frozen, and a table twice its size
- * takes the new ids (a check looks in each, newest first). Growth so allocates only the
- * new table, and no old table is left for the garbage collector: growing by copying held
- * the old tables' memory until a collection came (measured: 31 MiB of typed arrays for
- * 16 MiB of live fingerprints at a million ids).
+ * A small table grows by copying into one twice its size. A large one is frozen instead,
+ * and a table twice its size takes the new ids (a check looks in each, newest first):
+ * growth then allocates only the new table and leaves no old one to the garbage collector
+ * (growing by copying held 31 MiB of typed arrays for 16 MiB of live fingerprints at a
+ * million ids, until a collection came).
+ *
+ * (Measured and rejected: keeping the first ids exactly in a native `Set`. Alone it is
+ * faster, but it keeps every id string alive, and in a real page walk the collector's
+ * copying of those strings cost more than the hashing saved.)
  */
 export class IdFingerprintSet {
-  private exact: Set<string> | undefined = new Set();
   /** Frozen tables, oldest first; each is [high, low] pairs, (x, 0) an empty slot. */
   private readonly frozen: Uint32Array[] = [];
-  private slots: Uint32Array = new Uint32Array(0);
-  private mask = -1;
+  private slots: Uint32Array;
+  private mask: number;
   private fill = 0;
-  private limit = 0;
+  private limit: number;
   private used = 0;
 
-  /** How many distinct ids (or fingerprints) the set holds. */
+  /** Creates an empty set sized for about `expected` ids (it grows as needed). */
+  constructor(expected = 512) {
+    let capacity = 16;
+    while (capacity * MAX_LOAD < expected) capacity *= 2;
+    this.slots = new Uint32Array(capacity * 2);
+    this.mask = capacity - 1;
+    this.limit = Math.floor(capacity * MAX_LOAD);
+  }
+
+  /** How many distinct fingerprints the set holds. */
   get size(): number {
-    return this.exact ? this.exact.size : this.used;
+    return this.used;
   }
 
   /** Adds the id; returns false when it (or its fingerprint) was already there. */
   add(id: string): boolean {
-    const exact = this.exact;
-    if (exact) {
-      if (exact.has(id)) return false;
-      exact.add(id);
-      if (exact.size >= EXACT_IDS) this.toFingerprints(exact);
-      return true;
-    }
     return this.addFingerprint(id);
   }
 
-  /** Moves every exact id into the first fingerprint table and lets the strings go. */
-  private toFingerprints(exact: Set<string>): void {
-    let capacity = 16;
-    while (capacity < exact.size * 2) capacity *= 2;
-    this.startTable(capacity);
-    this.exact = undefined;
-    for (const id of exact) this.addFingerprint(id);
-  }
-
-  private startTable(capacity: number): void {
+  /** Grows the current table: copied while small, frozen (and a new one started) once large. */
+  private grow(): void {
+    const capacity = (this.mask + 1) * 2;
+    const old = this.slots;
     this.slots = new Uint32Array(capacity * 2);
     this.mask = capacity - 1;
-    this.fill = 0;
     this.limit = Math.floor(capacity * MAX_LOAD);
+    if (old.length / 2 >= FREEZE_FROM) {
+      this.frozen.push(old);
+      this.fill = 0;
+      return;
+    }
+    for (let at = 0; at < old.length; at += 2) {
+      const low = old[at + 1] as number;
+      if (low !== 0) this.insert(old[at] as number, low);
+    }
   }
 
   private addFingerprint(id: string): boolean {
@@ -89,10 +94,7 @@ export class IdFingerprintSet {
       if (contains(this.frozen[table] as Uint32Array, high, low)) return false;
     if (!this.insert(high, low)) return false;
     this.used++;
-    if (++this.fill > this.limit) {
-      this.frozen.push(this.slots);
-      this.startTable((this.mask + 1) * 2);
-    }
+    if (++this.fill > this.limit) this.grow();
     return true;
   }
 
