@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toMember } from '../src/wire/auth0-mapping.js';
 import { checkMemberPage } from '../src/wire/auth0-wire-checks.js';
 import { WireMember, wireList } from '../src/wire/auth0-wire-schemas.js';
+import { MemberRoleSets } from '../src/wire/member-role-sets.js';
 
 const KINDS = { admin: new Set(['admin']), billing_manager: new Set(['billing_manager']) };
 
@@ -61,7 +62,7 @@ describe('the in-place member list check', () => {
         if (fast && slow.success) {
           expect([fast.next, fast.total]).toEqual([slow.data.next, slow.data.total]);
           const map = (items: readonly (typeof fast.items)[number][]) =>
-            items.map((item) => toMember(item, 'org_1', KINDS));
+            items.map((item) => toMember(item, 'org_1', new MemberRoleSets(KINDS)));
           expect(map(fast.items)).toEqual(map(slow.data.items));
         }
       }),

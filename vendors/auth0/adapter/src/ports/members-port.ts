@@ -5,6 +5,7 @@ import { fetchOffsetPage } from '../offset-page.js';
 import { toMember, toOrganization } from '../wire/auth0-mapping.js';
 import { checkMemberPage } from '../wire/auth0-wire-checks.js';
 import { WireMember, WireOrganization, wireList } from '../wire/auth0-wire-schemas.js';
+import { MemberRoleSets } from '../wire/member-role-sets.js';
 
 /** The member fields requested, roles included so kinds and grants need no call per member. */
 const MEMBER_FIELDS = 'user_id,email,name,picture,roles';
@@ -31,9 +32,10 @@ export async function fetchMemberPage(
     validate: checkMemberPage,
     signal,
   });
+  const roleSets = new MemberRoleSets(context.kinds);
   const items = new Array<Member>(data.items.length);
   for (let index = 0; index < data.items.length; index++)
-    items[index] = toMember(data.items[index] as (typeof data.items)[number], organizationId, context.kinds);
+    items[index] = toMember(data.items[index] as (typeof data.items)[number], organizationId, roleSets);
   return data.next === undefined ? { items } : { items, next: data.next };
 }
 

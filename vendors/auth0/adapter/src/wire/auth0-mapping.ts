@@ -6,9 +6,8 @@ import type {
   MemberKind,
   Organization,
   PermissionGrant,
-  Role,
 } from '@orgport/core';
-import { KIND_BIT, kindsFromBits, NONE } from '@orgport/core/driver';
+import { KIND_BIT, kindsFromBits } from '@orgport/core/driver';
 import type { z } from 'zod';
 import type {
   WireClientGrant,
@@ -17,6 +16,7 @@ import type {
   WireMember,
   WireOrganization,
 } from './auth0-wire-schemas.js';
+import type { MemberRoleSets } from './member-role-sets.js';
 
 /** Role names (lower-cased) that carry each organization-level kind. */
 export interface KindRoleNames {
@@ -57,44 +57,26 @@ export function toOrganization(wire: z.infer<typeof WireOrganization>): Organiza
   };
 }
 
-/** A role as an organization-scope grant. */
+/** The organization scope, one frozen object shared by every organization-scope grant. */
+const ORGANIZATION_SCOPE = Object.freeze({ type: 'organization' as const });
+
+/** A role as an organization-scope grant (frozen). */
 export function roleGrant(role: { id: string; name: string }): PermissionGrant {
-  return { scope: { type: 'organization' }, group: { id: role.id, name: role.name } };
+  return Object.freeze({ scope: ORGANIZATION_SCOPE, group: Object.freeze({ id: role.id, name: role.name }) });
 }
 
 /**
  * Wire member → neutral member: kind roles (admin, billing manager) become `kinds`; every
- * other role is reported in `roles` and as an organization-scope grant. One pass, no
- * intermediate collections: members without roles share the frozen empty lists, and the
- * kinds are one of the shared frozen combinations.
+ * other role is reported in `roles` and as an organization-scope grant. The roles, grants
+ * and kinds come shared and frozen from `roleSets` (one per mapping pass, e.g. per page):
+ * a member costs its user and itself.
  */
 export function toMember(
   wire: z.infer<typeof WireMember>,
   organizationId: string,
-  kinds: KindRoleNames,
+  roleSets: MemberRoleSets,
 ): Member {
-  let kindBits = KIND_BIT.member;
-  let roles: Role[] | undefined;
-  let grants: PermissionGrant[] | undefined;
-  const wireRoles = wire.roles;
-  if (wireRoles) {
-    for (const role of wireRoles) {
-      const kind = kindOfRole(role.name, kinds);
-      if (kind) {
-        kindBits |= KIND_BIT[kind];
-        continue;
-      }
-      const neutral: Role = role.description
-        ? { id: role.id, name: role.name, description: role.description }
-        : { id: role.id, name: role.name };
-      if (roles === undefined || grants === undefined) {
-        roles = [];
-        grants = [];
-      }
-      roles.push(neutral);
-      grants.push(roleGrant(neutral));
-    }
-  }
+  const shared = roleSets.of(wire.roles);
   const user: { id: string; email?: string; name?: string; picture?: string } = { id: wire.user_id };
   if (wire.email) user.email = wire.email;
   if (wire.name) user.name = wire.name;
@@ -102,9 +84,9 @@ export function toMember(
   return {
     user,
     organizationId,
-    kinds: kindsFromBits(kindBits),
-    roles: roles ?? NONE,
-    grants: grants ?? NONE,
+    kinds: kindsFromBits(KIND_BIT.member | shared.kindBits),
+    roles: shared.roles,
+    grants: shared.grants,
   };
 }
 
