@@ -80,7 +80,8 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
     const started = performance.now();
     try {
       const result = (await callPort(adapter, operation, args)) as R;
-      emit({ operation, vendor, durationMs: performance.now() - started, outcome: 'ok' });
+      if (options.onOperation)
+        emit({ operation, vendor, durationMs: performance.now() - started, outcome: 'ok' });
       return result;
     } catch (error) {
       const normalized = toCallFailure(error, vendor, signal);

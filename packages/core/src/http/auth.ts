@@ -114,11 +114,19 @@ export function bearerTokenProvider(options: BearerTokenProviderOptions): AuthPr
     return waitUnlessAborted(inFlight, signal);
   };
 
+  // The headers of the current token, built once per token (not once per request).
+  let cached: { readonly token: string; readonly headers: Readonly<Record<string, string>> } | undefined;
+  const headersOf = (current: string): Readonly<Record<string, string>> => {
+    if (cached?.token !== current)
+      cached = { token: current, headers: Object.freeze({ authorization: `Bearer ${current}` }) };
+    return cached.headers;
+  };
+
   return {
     async headers(signal) {
       const current =
         token !== undefined && now() < expiresAtMs - refreshBeforeExpiryMs ? token : await refresh(signal);
-      return { authorization: `Bearer ${current}` };
+      return headersOf(current);
     },
     invalidate() {
       token = undefined;

@@ -328,6 +328,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     ? { accept: 'application/json', 'user-agent': options.userAgent }
     : { accept: 'application/json' };
 
+  // The fixed headers with the current credential's, rebuilt only when the credential changes.
+  let lastAuth: Readonly<Record<string, string>> | undefined;
+  let lastWithAuth: Readonly<Record<string, string>> = baseHeaders;
+  const withAuth = (auth: Readonly<Record<string, string>> | undefined): Readonly<Record<string, string>> => {
+    if (!auth) return baseHeaders;
+    if (auth !== lastAuth) {
+      lastAuth = auth;
+      lastWithAuth = Object.freeze({ ...baseHeaders, ...auth });
+    }
+    return lastWithAuth;
+  };
+
   async function send(
     request: HttpRequest<unknown>,
     fullPath: string,
@@ -345,8 +357,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     try {
       const authHeaders =
         request.authenticate === false ? undefined : await options.auth?.headers(callerSignal);
-      let headers: Record<string, string> =
-        request.headers || authHeaders ? { ...baseHeaders, ...request.headers, ...authHeaders } : baseHeaders;
+      let headers: Readonly<Record<string, string>> = request.headers
+        ? { ...baseHeaders, ...request.headers, ...authHeaders }
+        : withAuth(authHeaders);
       let body: string | undefined;
       if (request.form) {
         headers = { ...headers, 'content-type': 'application/x-www-form-urlencoded' };

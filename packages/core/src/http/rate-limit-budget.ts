@@ -110,7 +110,7 @@ export class RateLimitBudget {
   /** Learns from one response's rate-limit headers. */
   observe(info: RateLimitInfo): void {
     if (info.remaining === undefined || info.resetAtMs === undefined) return;
-    queueMicrotask(() => this.wakeWaiters());
+    if (this.answerWaiters.length > 0) queueMicrotask(() => this.wakeWaiters());
     if (this.probing || info.resetAtMs > this.resetAtMs || this.resetAtMs <= this.now()) {
       this.probing = false;
       this.resetAtMs = info.resetAtMs;
