@@ -82,6 +82,23 @@ describe('cloud-org members mapping', () => {
     );
   });
 
+  it('maps as the oracle does when many products branch from one place (the indexed trie node)', () => {
+    const permissionOf = (product: number, group: number, renamed = false) => ({
+      product: { productId: `p${product}`, name: renamed ? `Renamed ${product}` : `Product ${product}` },
+      permissionGroup: { permissionGroupId: group, name: 'Developers' },
+    });
+    // 40 members whose first permission differs (40 edges from the root), each listed twice
+    // over, plus members that reuse a product id under another name.
+    const members = Array.from({ length: 120 }, (_, n) => ({
+      userId: `u${n}`,
+      permissions: [permissionOf(n % 40, n % 3, n >= 80 && n % 2 === 0), permissionOf((n + 1) % 40, 1)],
+    }));
+    const wire = { members };
+    const expected = oracle(structuredClone(wire), 'org');
+    const mapped = toMembers(wire, 'org');
+    expect(mapped).toStrictEqual(expected);
+  });
+
   it('shares one frozen grant between members holding the same product group', () => {
     const grant = {
       product: { productId: 'p1', name: 'Jira' },
