@@ -50,7 +50,7 @@ const lines = [
   '',
   `Latest run: ${environment.date.slice(0, 10)}, Node ${environment.node}, ${environment.cpus} × ${environment.cpu}, ${seconds.toFixed(0)} s in all.`,
   'Every contender runs in a fresh Node process against the same simulator on 127.0.0.1 (simulators in the',
-  'orchestrating process). In the enumeration scenarios each process walks twice untimed, then ten measured',
+  'orchestrating process). In the enumeration scenarios each process walks five times untimed, then twenty measured',
   'times (medians per walk: a library is judged warm; the cold first walk is reported beside it), with the',
   'simulator and the contender on separate cores (`taskset`; `BENCH_PIN=0` turns it off). Figures are medians',
   'with (min–max) over the processes; ratios are medians of per-round ratios (contenders run interleaved).',

@@ -35,12 +35,12 @@ async function rounds(contenders: readonly string[], reps: number, run: (contend
 }
 
 /** 1. Member enumeration: 10,000 Auth0 members, orgport vs raw undici vs the official SDK. */
-export function memberEnumeration(log: Progress, reps = 5): Promise<Figure[]> {
+export function memberEnumeration(log: Progress, reps = 7): Promise<Figure[]> {
   return onOwnCore(() => measureMemberEnumeration(log, reps));
 }
 
-/** Steady state: each contender process walks twice untimed, then ten measured times. */
-const STEADY = { warmups: 2, walks: 10 } as const;
+/** Steady state: each contender process walks five times untimed, then twenty measured times. */
+const STEADY = { warmups: 5, walks: 20 } as const;
 
 async function measureMemberEnumeration(log: Progress, reps: number): Promise<Figure[]> {
   const members = 10_000;
