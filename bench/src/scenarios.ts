@@ -197,11 +197,17 @@ async function measureMemberEnumeration(log: Progress, reps: number): Promise<Fi
 }
 
 /** 2. Tenant scan: 200 organizations × 50 members under a 50 req/s token bucket, 8 at once. */
-export async function tenantScan(log: Progress, reps = 2): Promise<Figure[]> {
+export async function tenantScan(log: Progress, reps = 3): Promise<Figure[]> {
   const rate = 50;
   const figures: Figure[] = [];
-  const runs: { wallMs: number; requests: number; throttled: number; distinct: number; floorMs: number }[] =
-    [];
+  const runs: {
+    wallMs: number;
+    windowMs: number;
+    requests: number;
+    throttled: number;
+    distinct: number;
+    floorMs: number;
+  }[] = [];
   for (let rep = 0; rep < reps; rep++) {
     const sim = await startAuth0Simulator({
       seed: 2,
@@ -217,34 +223,54 @@ export async function tenantScan(log: Progress, reps = 2): Promise<Figure[]> {
         organizationId: '',
         concurrency: 8,
       });
-      const requests = sim.stats.log.filter((entry) => entry.route.startsWith('GET /api/v2')).length;
+      const paced = sim.stats.log.filter((entry) => entry.route.startsWith('GET /api/v2'));
+      const requests = paced.length;
       const floorMs = (Math.max(0, requests - rate) / rate) * 1000;
       runs.push({
         wallMs: report.wallMs,
+        // The pacing itself: from the first rate-limited request to the last answer.
+        windowMs: (paced.at(-1)?.atMs ?? 0) - (paced[0]?.atMs ?? 0),
         requests,
         throttled: sim.stats.byStatus.get(429) ?? 0,
         distinct: report.distinct,
         floorMs,
       });
       log(
-        `  orgport scan: ${report.wallMs.toFixed(0)} ms for ${requests} requests (floor ${floorMs.toFixed(0)} ms), ${sim.stats.byStatus.get(429) ?? 0} × 429`,
+        `  orgport scan: ${report.wallMs.toFixed(0)} ms in all, ${(runs.at(-1)?.windowMs ?? 0).toFixed(0)} ms first to last of ${requests} requests (floor ${floorMs.toFixed(0)} ms), ${sim.stats.byStatus.get(429) ?? 0} × 429`,
       );
     } finally {
       await sim.close();
     }
   }
   const s = 'tenant scan under 50 req/s (200 × 50)';
-  const efficiency = median(runs.map((r) => r.floorMs / r.wallMs));
+  const efficiency = median(runs.map((r) => r.floorMs / r.windowMs));
+  const fromStart = median(runs.map((r) => r.floorMs / r.wallMs));
   figures.push(
     {
       scenario: s,
-      figure: 'wall time',
+      figure: 'wall time (fresh process: setup, token and organization list included)',
       contender: 'orgport-auth0',
       value: spread(
         runs.map((r) => r.wallMs),
         0,
         ' ms',
       ),
+    },
+    {
+      scenario: s,
+      figure: 'first to last rate-limited request (simulator clock)',
+      contender: 'orgport-auth0',
+      value: spread(
+        runs.map((r) => r.windowMs),
+        0,
+        ' ms',
+      ),
+    },
+    {
+      scenario: s,
+      figure: 'throughput / ceiling from process start',
+      contender: 'orgport-auth0',
+      value: fromStart.toFixed(3),
     },
     {
       scenario: s,
@@ -258,7 +284,7 @@ export async function tenantScan(log: Progress, reps = 2): Promise<Figure[]> {
     },
     {
       scenario: s,
-      figure: 'throughput / ceiling',
+      figure: 'throughput / ceiling (first to last request: the pacing)',
       contender: 'orgport-auth0',
       value: efficiency.toFixed(3),
       numeric: efficiency,

@@ -8,6 +8,8 @@ export interface RecordedRequest {
   readonly status: number;
   /** Fault injected into this response, if any. */
   readonly fault?: string | undefined;
+  /** When it was answered (`performance.now()` of the simulator's process), ms. */
+  readonly atMs?: number | undefined;
 }
 
 /** Request statistics of a simulator. */
@@ -32,7 +34,7 @@ export class RequestStats {
     this.bytesSent += bytes;
     this.byRoute.set(entry.route, (this.byRoute.get(entry.route) ?? 0) + 1);
     this.byStatus.set(entry.status, (this.byStatus.get(entry.status) ?? 0) + 1);
-    if (this.log.length < this.maxLog) this.log.push(entry);
+    if (this.log.length < this.maxLog) this.log.push({ ...entry, atMs: performance.now() });
   }
 
   /** Requests whose route is a write (POST, PUT, PATCH, DELETE). */
