@@ -8,6 +8,7 @@
  */
 export * from './http/index.js';
 export * from './mapping/member-kinds.js';
+export * from './mapping/string-index.js';
 export * from './pagination/chunk.js';
 export * from './pagination/cursor-page.js';
 export * from './pagination/id-fingerprint-set.js';
