@@ -69,7 +69,7 @@ export class StringIndex {
   private grow(): void {
     this.slots = new Int32Array((this.mask + 1) * 2);
     this.mask = this.slots.length - 1;
-    this.keys.forEach((key, number) => this.place(key, number));
+    for (let number = 0; number < this.keys.length; number++) this.place(this.keys[number] as string, number);
   }
 }
 
