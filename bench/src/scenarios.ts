@@ -35,7 +35,7 @@ async function rounds(contenders: readonly string[], reps: number, run: (contend
 }
 
 /** 1. Member enumeration: 10,000 Auth0 members, orgport vs raw undici vs the official SDK. */
-export function memberEnumeration(log: Progress, reps = 7): Promise<Figure[]> {
+export function memberEnumeration(log: Progress, reps = 11): Promise<Figure[]> {
   return onOwnCore(() => measureMemberEnumeration(log, reps));
 }
 
@@ -375,7 +375,7 @@ export async function streamingMemory(log: Progress, members = 1_000_000): Promi
 }
 
 /** 4. cloud-org members: 5,000 members over 20 products, orgport vs raw undici + JSON.parse. */
-export function cloudOrgMembers(log: Progress, reps = 7): Promise<Figure[]> {
+export function cloudOrgMembers(log: Progress, reps = 11): Promise<Figure[]> {
   return onOwnCore(() => measureCloudOrgMembers(log, reps));
 }
 
