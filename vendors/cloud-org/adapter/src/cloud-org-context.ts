@@ -9,6 +9,7 @@ import {
   WirePermissionGroup,
   WireProduct,
 } from './wire/cloud-org-wire-schemas.js';
+import type { SharedGrants } from './wire/shared-grants.js';
 
 // List schemas built once: zod compiles a schema on first use.
 const WireOrganizations = z.array(WireOrganization);
@@ -21,6 +22,8 @@ export interface CloudOrgContext {
   readonly http: HttpClient;
   /** Names of the permission groups seen so far (invitation lists carry only ids). */
   readonly groupNames: Map<number, string>;
+  /** Grants and grant lists shared by every members document this adapter maps. */
+  readonly grants: SharedGrants;
 }
 
 /** Every organization the credential can see (one unpaginated call). */
@@ -64,7 +67,7 @@ export async function fetchMembers(
     validate: checkOrganizationMembers,
     signal,
   });
-  return toMembers(data, organizationId);
+  return toMembers(data, organizationId, context.grants);
 }
 
 /** One member, or `not_found`. */

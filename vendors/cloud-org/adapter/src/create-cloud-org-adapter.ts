@@ -13,6 +13,7 @@ import { cloudOrgMembersPort } from './ports/members-port.js';
 import { cloudOrgOrganizationsPort } from './ports/organizations-port.js';
 import { cloudOrgPermissionsPort } from './ports/permissions-port.js';
 import { cloudOrgProductsPort } from './ports/products-port.js';
+import { SharedGrants } from './wire/shared-grants.js';
 
 /** The adapter's name in errors, events and manifests. */
 export const CLOUD_ORG_VENDOR = 'cloud-org';
@@ -43,7 +44,12 @@ export function createCloudOrgAdapter(options: CloudOrgAdapterOptions): Adapter 
     baseUrl: checked.baseUrl ?? CLOUD_ORG_DEFAULT_BASE_URL,
     auth: basicAuth(checked.username, checked.password),
   });
-  const context: CloudOrgContext = { vendor: CLOUD_ORG_VENDOR, http, groupNames: new Map() };
+  const context: CloudOrgContext = {
+    vendor: CLOUD_ORG_VENDOR,
+    http,
+    groupNames: new Map(),
+    grants: new SharedGrants(),
+  };
   return {
     name: CLOUD_ORG_VENDOR,
     capabilities: CLOUD_ORG_CAPABILITIES,

@@ -16,7 +16,7 @@ type WireMember = NonNullable<z.infer<typeof WireOrganizationMembers>['members']
  * `billingManagers` the billing-manager kind, `members` the member kind and product-scope
  * grants. A user listed in several arrays appears once, with every kind, in the order the
  * user first appears. Grants and grant lists are shared ({@link SharedGrants}), kinds are
- * one of the frozen combinations.
+ * one of the frozen combinations; pass the adapter's `shared` to reuse them across calls.
  *
  * Ordered for the garbage collector. A large document is still partly in the young
  * generation when it is mapped, and the first scavenge while it is alive copies it
@@ -27,7 +27,11 @@ type WireMember = NonNullable<z.infer<typeof WireOrganizationMembers>['members']
  * members built. `wire` is consumed: its `members` array is emptied (pass a document
  * nothing else uses, as a fresh response is).
  */
-export function toMembers(wire: z.infer<typeof WireOrganizationMembers>, organizationId: string): Member[] {
+export function toMembers(
+  wire: z.infer<typeof WireOrganizationMembers>,
+  organizationId: string,
+  shared: SharedGrants = new SharedGrants(),
+): Member[] {
   const admins = wire.admins ?? [];
   const managers = wire.billingManagers ?? [];
   const wireMembers: (WireMember | undefined)[] = wire.members ?? [];
@@ -55,7 +59,6 @@ export function toMembers(wire: z.infer<typeof WireOrganizationMembers>, organiz
   // Grants, the last-parsed (youngest) members first, each let go once read: a scavenge
   // during this pass finds the young end of the document already dead. A user listed
   // twice keeps both lists, in document order.
-  const shared = new SharedGrants();
   for (let at = wireMembers.length - 1; at >= 0; at--) {
     const permissions = (wireMembers[at] as WireMember).permissions;
     wireMembers[at] = undefined;

@@ -8,29 +8,33 @@ type WireMember = NonNullable<z.infer<typeof WireOrganizationMembers>['members']
 export type WirePermission = NonNullable<WireMember['permissions']>[number];
 
 /**
- * A node of the grant-list trie: the list of the path to it, and the longer paths. Edges
- * are matched by comparing the permission with the edge's grant field by field (no
- * hashing of the fresh id strings of every permission); a node with many edges also
- * indexes them by product id, so no walk turns quadratic.
+ * A node of the grant-list trie: the grant of the edge into it, the list of the path to it,
+ * and the longer paths. A permission finds its child by comparison with each child's grant
+ * field by field (no hashing of the fresh id strings of every permission); a node with
+ * many children also indexes them by product id, so no walk turns quadratic. Children are
+ * one lazily made array: a leaf costs one small object.
  */
 interface ListNode {
+  readonly grant: PermissionGrant | undefined;
+  readonly groupId: number;
   list: readonly PermissionGrant[] | undefined;
-  readonly edges: PermissionGrant[];
-  readonly groupIds: number[];
-  readonly children: ListNode[];
-  byProduct: Map<string, number[]> | undefined;
+  children: ListNode[] | undefined;
+  byProduct: Map<string, ListNode[]> | undefined;
 }
 
-/** Edges a node scans one by one before it indexes them by product id. */
+/** Children a node scans one by one before it indexes them by product id. */
 const SCANNED_EDGES = 16;
 
-const newNode = (): ListNode => ({
+const newNode = (grant: PermissionGrant | undefined, groupId: number): ListNode => ({
+  grant,
+  groupId,
   list: undefined,
-  edges: [],
-  groupIds: [],
-  children: [],
+  children: undefined,
   byProduct: undefined,
 });
+
+const productIdOf = (grant: PermissionGrant | undefined): string =>
+  grant?.scope.type === 'product' ? grant.scope.productId : '';
 
 /** Whether the permission is the one the grant was made from (ids and names alike). */
 function matches(grant: PermissionGrant, groupId: number, permission: WirePermission): boolean {
@@ -45,19 +49,34 @@ function matches(grant: PermissionGrant, groupId: number, permission: WirePermis
 }
 
 /**
- * Product grants and grant lists shared between the members of one document. A tenant has
+ * Product grants and grant lists shared between the members of a document (and between
+ * documents, when the adapter keeps one for its lifetime). A tenant has
  * a few products and groups, and most members hold one of a few sets of them, so one
  * frozen grant per (product, group, names) and one frozen list per distinct sequence of
  * grants serve every member: mapping 5,000 members allocates no grant and few lists,
  * where it allocated three objects per member and permission.
  */
 export class SharedGrants {
-  private readonly grants: PermissionGrant[] = [];
-  private readonly byProduct = new Map<string, Map<number, number>>();
-  private readonly lists: ListNode = newNode();
+  private grants: PermissionGrant[] = [];
+  private byProduct = new Map<string, Map<number, number>>();
+  private lists: ListNode = newNode(undefined, 0);
+  private nodes = 0;
+
+  /**
+   * Creates the shared values; an adapter keeps one for its lifetime, so a document read
+   * again finds its grants and lists already built. Past `maxNodes` trie nodes it starts
+   * afresh, so a stream of unlike documents cannot grow it without bound.
+   */
+  constructor(private readonly maxNodes = 50_000) {}
 
   /** The grants of a member's permissions, in their order: a shared frozen list. */
   listOf(permissions: readonly WirePermission[]): readonly PermissionGrant[] {
+    if (this.nodes > this.maxNodes) {
+      this.grants = [];
+      this.byProduct = new Map();
+      this.lists = newNode(undefined, 0);
+      this.nodes = 0;
+    }
     let node = this.lists;
     for (const permission of permissions) node = this.child(node, permission);
     if (!node.list) node.list = Object.freeze(permissions.map((permission) => this.grantOf(permission)));
@@ -66,33 +85,27 @@ export class SharedGrants {
 
   /** The node one permission further down, created on first sight. */
   private child(node: ListNode, permission: WirePermission): ListNode {
-    const { edges, groupIds } = node;
-    if (node.byProduct) {
-      for (const at of node.byProduct.get(permission.product.productId) ?? [])
-        if (matches(edges[at] as PermissionGrant, groupIds[at] as number, permission))
-          return node.children[at] as ListNode;
-    } else {
-      for (let at = 0; at < edges.length; at++)
-        if (matches(edges[at] as PermissionGrant, groupIds[at] as number, permission))
-          return node.children[at] as ListNode;
-    }
-    const child = newNode();
-    const at = edges.push(this.grantOf(permission)) - 1;
-    groupIds.push(permission.permissionGroup.permissionGroupId);
+    const candidates = node.byProduct ? node.byProduct.get(permission.product.productId) : node.children;
+    if (candidates)
+      for (const child of candidates)
+        if (matches(child.grant as PermissionGrant, child.groupId, permission)) return child;
+    const child = newNode(this.grantOf(permission), permission.permissionGroup.permissionGroupId);
+    this.nodes++;
+    node.children ??= [];
     node.children.push(child);
-    if (!node.byProduct && edges.length > SCANNED_EDGES) {
+    if (node.byProduct) this.index(node.byProduct, child);
+    else if (node.children.length > SCANNED_EDGES) {
       node.byProduct = new Map();
-      for (let edge = 0; edge < edges.length; edge++) this.indexEdge(node, edge);
-    } else if (node.byProduct) this.indexEdge(node, at);
+      for (const known of node.children) this.index(node.byProduct, known);
+    }
     return child;
   }
 
-  private indexEdge(node: ListNode, at: number): void {
-    const grant = node.edges[at] as PermissionGrant;
-    const productId = grant.scope.type === 'product' ? grant.scope.productId : '';
-    const positions = node.byProduct?.get(productId);
-    if (positions) positions.push(at);
-    else node.byProduct?.set(productId, [at]);
+  private index(byProduct: Map<string, ListNode[]>, child: ListNode): void {
+    const productId = productIdOf(child.grant);
+    const same = byProduct.get(productId);
+    if (same) same.push(child);
+    else byProduct.set(productId, [child]);
   }
 
   private grantOf(permission: WirePermission): PermissionGrant {
