@@ -18,13 +18,12 @@ type WireMember = NonNullable<z.infer<typeof WireOrganizationMembers>['members']
  * user first appears. Grants and grant lists are shared ({@link SharedGrants}), kinds are
  * one of the frozen combinations; pass the adapter's `shared` to reuse them across calls.
  *
- * Ordered for the garbage collector. A scavenge soon after a large document is parsed was
- * measured at 18 ms (11 MB, 5,000 members), and the mapping's own allocations used to
- * trigger one in most walks. So the document is read first with almost no allocation on
- * the heap (users numbered in a {@link StringIndex}, their fields and grant lists in
+ * Ordered to allocate little while the document is alive: it is read first (users
+ * numbered in a {@link StringIndex} off the heap, their fields and grant lists in
  * preallocated arrays), the wire members are let go as their grants are read, and only
- * then are the members built: mapping went from 20.8 to 7-9 ms. `wire` is consumed: its
- * `members` array is emptied (pass a document nothing else uses, as a fresh response is).
+ * then are the members built. Measured on 5,000 members with 70,000 permissions: 20.8 ms
+ * of mapping before, 7-9 ms after. `wire` is consumed: its `members` array is emptied
+ * (pass a document nothing else uses, as a fresh response is).
  */
 export function toMembers(
   wire: z.infer<typeof WireOrganizationMembers>,
