@@ -15,6 +15,7 @@ export type WirePermission = NonNullable<WireMember['permissions']>[number];
  * one lazily made array: a leaf costs one small object.
  */
 interface ListNode {
+  readonly parent: ListNode | undefined;
   readonly grant: PermissionGrant | undefined;
   readonly groupId: number;
   list: readonly PermissionGrant[] | undefined;
@@ -25,7 +26,12 @@ interface ListNode {
 /** Children a node scans one by one before it indexes them by product id. */
 const SCANNED_EDGES = 16;
 
-const newNode = (grant: PermissionGrant | undefined, groupId: number): ListNode => ({
+const newNode = (
+  parent: ListNode | undefined,
+  grant: PermissionGrant | undefined,
+  groupId: number,
+): ListNode => ({
+  parent,
   grant,
   groupId,
   list: undefined,
@@ -57,9 +63,8 @@ function matches(grant: PermissionGrant, groupId: number, permission: WirePermis
  * where it allocated three objects per member and permission.
  */
 export class SharedGrants {
-  private grants: PermissionGrant[] = [];
-  private byProduct = new Map<string, Map<number, number>>();
-  private lists: ListNode = newNode(undefined, 0);
+  private byProduct = new Map<string, Map<number, PermissionGrant>>();
+  private lists: ListNode = newNode(undefined, undefined, 0);
   private nodes = 0;
 
   /**
@@ -72,14 +77,13 @@ export class SharedGrants {
   /** The grants of a member's permissions, in their order: a shared frozen list. */
   listOf(permissions: readonly WirePermission[]): readonly PermissionGrant[] {
     if (this.nodes > this.maxNodes) {
-      this.grants = [];
       this.byProduct = new Map();
-      this.lists = newNode(undefined, 0);
+      this.lists = newNode(undefined, undefined, 0);
       this.nodes = 0;
     }
     let node = this.lists;
     for (const permission of permissions) node = this.child(node, permission);
-    if (!node.list) node.list = Object.freeze(permissions.map((permission) => this.grantOf(permission)));
+    node.list ??= Object.freeze(pathGrants(node));
     return node.list;
   }
 
@@ -89,31 +93,20 @@ export class SharedGrants {
     if (candidates)
       for (const child of candidates)
         if (matches(child.grant as PermissionGrant, child.groupId, permission)) return child;
-    const child = newNode(this.grantOf(permission), permission.permissionGroup.permissionGroupId);
+    const child = newNode(node, this.grantOf(permission), permission.permissionGroup.permissionGroupId);
     this.nodes++;
     node.children ??= [];
     node.children.push(child);
-    if (node.byProduct) this.index(node.byProduct, child);
+    if (node.byProduct) index(node.byProduct, child);
     else if (node.children.length > SCANNED_EDGES) {
       node.byProduct = new Map();
-      for (const known of node.children) this.index(node.byProduct, known);
+      for (const known of node.children) index(node.byProduct, known);
     }
     return child;
   }
 
-  private index(byProduct: Map<string, ListNode[]>, child: ListNode): void {
-    const productId = productIdOf(child.grant);
-    const same = byProduct.get(productId);
-    if (same) same.push(child);
-    else byProduct.set(productId, [child]);
-  }
-
+  /** The permission's shared grant, made on first sight. */
   private grantOf(permission: WirePermission): PermissionGrant {
-    return this.grants[this.indexOf(permission)] as PermissionGrant;
-  }
-
-  /** The number of the permission's shared grant (created on first sight). */
-  private indexOf(permission: WirePermission): number {
     const { product, permissionGroup } = permission;
     let groups = this.byProduct.get(product.productId);
     if (!groups) {
@@ -121,29 +114,33 @@ export class SharedGrants {
       this.byProduct.set(product.productId, groups);
     }
     const known = groups.get(permissionGroup.permissionGroupId);
-    if (known !== undefined) {
-      const grant = this.grants[known] as PermissionGrant;
-      if (
-        grant.scope.type === 'product' &&
-        grant.scope.productName === product.name &&
-        grant.group.name === permissionGroup.name
-      )
-        return known;
-    }
+    if (known && matches(known, permissionGroup.permissionGroupId, permission)) return known;
     // First sight, or the same ids under other names (a vendor renaming mid-document): a
     // grant of its own; only the first spelling is remembered by id.
-    const index =
-      this.grants.push(
-        Object.freeze({
-          scope: Object.freeze({
-            type: 'product' as const,
-            productId: product.productId,
-            productName: product.name,
-          }),
-          group: Object.freeze({ id: String(permissionGroup.permissionGroupId), name: permissionGroup.name }),
-        }),
-      ) - 1;
-    if (known === undefined) groups.set(permissionGroup.permissionGroupId, index);
-    return index;
+    const grant: PermissionGrant = Object.freeze({
+      scope: Object.freeze({
+        type: 'product' as const,
+        productId: product.productId,
+        productName: product.name,
+      }),
+      group: Object.freeze({ id: String(permissionGroup.permissionGroupId), name: permissionGroup.name }),
+    });
+    if (!known) groups.set(permissionGroup.permissionGroupId, grant);
+    return grant;
   }
+}
+
+/** The grants on the path from the root to `node`, in order. */
+function pathGrants(node: ListNode): PermissionGrant[] {
+  const grants: PermissionGrant[] = [];
+  for (let at: ListNode | undefined = node; at?.grant; at = at.parent) grants.push(at.grant);
+  return grants.reverse();
+}
+
+/** Adds a child to its node's index by product id. */
+function index(byProduct: Map<string, ListNode[]>, child: ListNode): void {
+  const productId = productIdOf(child.grant);
+  const same = byProduct.get(productId);
+  if (same) same.push(child);
+  else byProduct.set(productId, [child]);
 }
