@@ -1,3 +1,5 @@
+import { stringFingerprint } from './string-fingerprint.js';
+
 /**
  * Numbers strings in the order they are first added (0, 1, 2, …) and finds a string's
  * number again: a `Map<string, number>` whose table lives in a typed array outside the
@@ -39,7 +41,7 @@ export class StringIndex {
 
   /** The number of `key`, or undefined when it was never added. */
   indexOf(key: string): number | undefined {
-    let slot = hash(key) & this.mask;
+    let slot = stringFingerprint(key) & this.mask;
     for (;;) {
       const stored = this.slots[slot] as number;
       if (stored === 0) return undefined;
@@ -59,7 +61,7 @@ export class StringIndex {
   }
 
   private place(key: string, number: number): void {
-    let slot = hash(key) & this.mask;
+    let slot = stringFingerprint(key) & this.mask;
     while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
     this.slots[slot] = number + 1;
   }
@@ -69,17 +71,4 @@ export class StringIndex {
     this.mask = this.slots.length - 1;
     for (let number = 0; number < this.keys.length; number++) this.place(this.keys[number] as string, number);
   }
-}
-
-/** A 32-bit multiply-xorshift hash of a string, two UTF-16 units per step. */
-function hash(key: string): number {
-  let value = 0x811c9dc5 ^ key.length;
-  let index = 0;
-  for (; index + 1 < key.length; index += 2) {
-    value = Math.imul(value ^ (key.charCodeAt(index) | (key.charCodeAt(index + 1) << 16)), 0x9e3779b1);
-    value ^= value >>> 15;
-  }
-  if (index < key.length) value = Math.imul(value ^ key.charCodeAt(index), 0x9e3779b1);
-  value = Math.imul(value ^ (value >>> 16), 0x7feb352d);
-  return value ^ (value >>> 15);
 }

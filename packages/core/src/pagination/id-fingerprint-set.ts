@@ -1,3 +1,5 @@
+import { fingerprintLow, stringFingerprint } from '../mapping/string-fingerprint.js';
+
 /** Fill of a fingerprint table before it grows. */
 const MAX_LOAD = 0.75;
 
@@ -25,7 +27,6 @@ export class IdFingerprintSet {
   /** Frozen tables, oldest first; each is [high, low] pairs, (x, 0) an empty slot. */
   private readonly frozen: Uint32Array[] = [];
   private slots: Uint32Array;
-  private mask: number;
   private fill = 0;
   private limit: number;
   private used = 0;
@@ -35,7 +36,6 @@ export class IdFingerprintSet {
     let capacity = 16;
     while (capacity * MAX_LOAD < expected) capacity *= 2;
     this.slots = new Uint32Array(capacity * 2);
-    this.mask = capacity - 1;
     this.limit = Math.floor(capacity * MAX_LOAD);
   }
 
@@ -46,15 +46,21 @@ export class IdFingerprintSet {
 
   /** Adds the id; returns false when it (or its fingerprint) was already there. */
   add(id: string): boolean {
-    return this.addFingerprint(id);
+    const high = stringFingerprint(id);
+    const low = fingerprintLow;
+    for (let table = this.frozen.length - 1; table >= 0; table--)
+      if (find(this.frozen[table] as Uint32Array, high, low) >= 0) return false;
+    if (!this.insert(high, low)) return false;
+    this.used++;
+    if (++this.fill > this.limit) this.grow();
+    return true;
   }
 
   /** Grows the current table: copied while small, frozen (and a new one started) once large. */
   private grow(): void {
-    const capacity = (this.mask + 1) * 2;
     const old = this.slots;
+    const capacity = old.length; // twice the old table's slots (each slot is a pair)
     this.slots = new Uint32Array(capacity * 2);
-    this.mask = capacity - 1;
     this.limit = Math.floor(capacity * MAX_LOAD);
     if (old.length / 2 >= FREEZE_FROM) {
       this.frozen.push(old);
@@ -67,65 +73,29 @@ export class IdFingerprintSet {
     }
   }
 
-  private addFingerprint(id: string): boolean {
-    // Two 32-bit multiply-xorshift lanes over the id, two UTF-16 units per step, each
-    // finished with a murmur-style mix: together one 64-bit fingerprint.
-    const length = id.length;
-    let high = 0x811c9dc5 ^ length;
-    let low = 0x01000193 ^ length;
-    let index = 0;
-    for (; index + 1 < length; index += 2) {
-      const word = id.charCodeAt(index) | (id.charCodeAt(index + 1) << 16);
-      high = Math.imul(high ^ word, 0x9e3779b1);
-      high ^= high >>> 15;
-      low = Math.imul(low ^ word, 0x85ebca77);
-      low ^= low >>> 13;
-    }
-    if (index < length) {
-      const word = id.charCodeAt(index);
-      high = Math.imul(high ^ word, 0x9e3779b1);
-      low = Math.imul(low ^ word, 0x85ebca77);
-    }
-    high = Math.imul(high ^ (high >>> 16), 0x7feb352d);
-    high = (high ^ (high >>> 15)) >>> 0;
-    low = Math.imul(low ^ (low >>> 16), 0x846ca68b);
-    low = (low ^ (low >>> 16)) >>> 0 || 1; // (x, 0) marks an empty slot
-    for (let table = this.frozen.length - 1; table >= 0; table--)
-      if (contains(this.frozen[table] as Uint32Array, high, low)) return false;
-    if (!this.insert(high, low)) return false;
-    this.used++;
-    if (++this.fill > this.limit) this.grow();
-    return true;
-  }
-
   /** Puts the fingerprint in the current table; false when it is there already. */
   private insert(high: number, low: number): boolean {
-    const slots = this.slots;
-    const mask = this.mask;
-    let slot = (high ^ low) & mask;
-    for (;;) {
-      const at = slot * 2;
-      const storedLow = slots[at + 1];
-      if (storedLow === 0) {
-        slots[at] = high;
-        slots[at + 1] = low;
-        return true;
-      }
-      if (storedLow === low && slots[at] === high) return false;
-      slot = (slot + 1) & mask;
-    }
+    const found = find(this.slots, high, low);
+    if (found >= 0) return false;
+    const at = ~found * 2;
+    this.slots[at] = high;
+    this.slots[at + 1] = low;
+    return true;
   }
 }
 
-/** Whether a frozen table holds the fingerprint (linear probing up to an empty slot). */
-function contains(slots: Uint32Array, high: number, low: number): boolean {
+/**
+ * Linear probing for a fingerprint in a table of [high, low] pairs: its slot when there,
+ * else `~slot` of the empty slot where it belongs.
+ */
+function find(slots: Uint32Array, high: number, low: number): number {
   const mask = slots.length / 2 - 1;
   let slot = (high ^ low) & mask;
   for (;;) {
     const at = slot * 2;
     const storedLow = slots[at + 1];
-    if (storedLow === 0) return false;
-    if (storedLow === low && slots[at] === high) return true;
+    if (storedLow === 0) return ~slot;
+    if (storedLow === low && slots[at] === high) return slot;
     slot = (slot + 1) & mask;
   }
 }
