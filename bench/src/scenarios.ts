@@ -34,6 +34,43 @@ async function rounds(contenders: readonly string[], reps: number, run: (contend
   return results;
 }
 
+/** Wall and CPU time per warm walk, and the cold first walk, of one contender's runs. */
+function walkFigures(scenario: string, contender: string, runs: readonly ContenderReport[]): Figure[] {
+  const both = (wall: number[], cpu: number[]) => `${spread(wall, 0, ' ms')} / ${spread(cpu, 0, ' ms')}`;
+  return [
+    {
+      scenario,
+      figure: 'wall time per walk (warm)',
+      contender,
+      value: spread(
+        runs.map((r) => r.wallMs),
+        0,
+        ' ms',
+      ),
+      numeric: median(runs.map((r) => r.wallMs)),
+    },
+    {
+      scenario,
+      figure: 'CPU time per walk (warm)',
+      contender,
+      value: spread(
+        runs.map((r) => r.cpuMs),
+        1,
+        ' ms',
+      ),
+    },
+    {
+      scenario,
+      figure: 'first walk in a fresh process: wall / CPU (cold)',
+      contender,
+      value: both(
+        runs.map((r) => r.firstWallMs),
+        runs.map((r) => r.firstCpuMs),
+      ),
+    },
+  ];
+}
+
 /** 1. Member enumeration: 10,000 Auth0 members, orgport vs raw undici vs the official SDK. */
 export function memberEnumeration(log: Progress, reps = 11): Promise<Figure[]> {
   return onOwnCore(() => measureMemberEnumeration(log, reps));
@@ -74,46 +111,11 @@ async function measureMemberEnumeration(log: Progress, reps: number): Promise<Fi
       };
     });
     const figures: Figure[] = [];
-    const wall = (c: string) => median((results.get(c) ?? []).map((r) => r.wallMs));
     for (const contender of contenders) {
       const runs = results.get(contender) ?? [];
       const s = 'member enumeration (10,000)';
       figures.push(
-        {
-          scenario: s,
-          figure: 'wall time per walk (warm)',
-          contender,
-          value: spread(
-            runs.map((r) => r.wallMs),
-            0,
-            ' ms',
-          ),
-          numeric: wall(contender),
-        },
-        {
-          scenario: s,
-          figure: 'CPU time per walk (warm)',
-          contender,
-          value: spread(
-            runs.map((r) => r.cpuMs),
-            1,
-            ' ms',
-          ),
-        },
-        {
-          scenario: s,
-          figure: 'first walk in a fresh process: wall / CPU (cold)',
-          contender,
-          value: `${spread(
-            runs.map((r) => r.firstWallMs),
-            0,
-            ' ms',
-          )} / ${spread(
-            runs.map((r) => r.firstCpuMs),
-            0,
-            ' ms',
-          )}`,
-        },
+        ...walkFigures(s, contender, runs),
         {
           scenario: s,
           figure: 'peak RSS',
@@ -443,40 +445,7 @@ async function measureCloudOrgMembers(log: Progress, reps: number): Promise<Figu
     return [
       ...efficiency,
       ...contenders.flatMap((contender): Figure[] => [
-        {
-          scenario: s,
-          figure: 'wall time per walk (warm)',
-          contender,
-          value: spread(
-            (results.get(contender) ?? []).map((r) => r.wallMs),
-            0,
-            ' ms',
-          ),
-        },
-        {
-          scenario: s,
-          figure: 'CPU time per walk (warm)',
-          contender,
-          value: spread(
-            (results.get(contender) ?? []).map((r) => r.cpuMs),
-            0,
-            ' ms',
-          ),
-        },
-        {
-          scenario: s,
-          figure: 'first walk in a fresh process: wall / CPU (cold)',
-          contender,
-          value: `${spread(
-            (results.get(contender) ?? []).map((r) => r.firstWallMs),
-            0,
-            ' ms',
-          )} / ${spread(
-            (results.get(contender) ?? []).map((r) => r.firstCpuMs),
-            0,
-            ' ms',
-          )}`,
-        },
+        ...walkFigures(s, contender, results.get(contender) ?? []),
         {
           scenario: s,
           figure: 'members seen (distinct)',
