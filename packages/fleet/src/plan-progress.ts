@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { ensureFleetSchema, FLEET_SCHEMA } from './fleet-schema.js';
+import { checkFleetSchema, FLEET_SCHEMA } from './fleet-schema.js';
 
 /** Where a plan in the store stands. */
 export interface PlanProgress {
@@ -45,12 +45,16 @@ interface ProgressRow {
   stopped_chains: string;
 }
 
-/** Progress of one plan, or of every plan in the store (newest first). */
+/**
+ * Progress of one plan, or of every plan in the store (newest first). Reads only (no DDL, no
+ * lock): a read-only role may call it, and it never waits behind a worker. A store of another
+ * schema version is refused; a database without a fleet holds no plans.
+ */
 export async function planProgress(
   pool: pg.Pool,
   options: { planId?: string | undefined; windowSeconds?: number | undefined } = {},
 ): Promise<PlanProgress[]> {
-  await ensureFleetSchema(pool);
+  if (!(await checkFleetSchema(pool))) return [];
   const windowSeconds = options.windowSeconds ?? 30;
   const { rows } = await pool.query<ProgressRow>(
     `SELECT p.plan_id, p.target_vendor, p.submitted_at, p.plan IS NOT NULL AS fleet,
