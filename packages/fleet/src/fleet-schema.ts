@@ -111,8 +111,8 @@ async function storedSchemaVersion(db: Queryable): Promise<StoredVersion> {
   return { kind: 'version', version: version.rows[0]?.version ?? 1 };
 }
 
-/** The one error of a store whose layout is not this orgport's. */
-function versionMismatch(version: number): OrgPortError {
+/** The one error of a store whose layout (`version`) is not this orgport's. */
+export function versionMismatch(version: number): OrgPortError {
   return new OrgPortError(
     'failed_precondition',
     version > FLEET_SCHEMA_VERSION
