@@ -17,4 +17,5 @@ export * from './proxy-rate-limit.js';
 export * from './request-stats.js';
 export * from './seeded-random.js';
 export * from './sim-server.js';
+export * from './simulator-options.js';
 export * from './token-bucket.js';
