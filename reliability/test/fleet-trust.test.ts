@@ -203,6 +203,22 @@ describe.skipIf(skip)('the store schema version', () => {
     await expect(planProgress(pool)).rejects.toThrow(refused);
   });
 
+  it('a running worker that meets another version at a job stops itself and leaves the job', async () => {
+    const url = await db.createDatabase();
+    const pool = poolOn(url);
+    const events: FleetWorkerEvent[] = [];
+    const running = await worker(url, async () => openCloudOrg(await target(tiny)), {
+      onEvent: (event) => events.push(event),
+    });
+    await pool.query('UPDATE orgport_fleet.schema_version SET version = 3');
+    await pool.query(`SELECT graphile_worker.add_job('orgport_organizations', '{"planId": "p"}'::json)`);
+    const reason = await running.fatal;
+    expect(reason.message).toMatch(/store's schema is version 3, newer than this orgport's/);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'fatal' }));
+    const { rows } = await pool.query('SELECT attempts FROM graphile_worker._private_jobs');
+    expect(rows).toHaveLength(1);
+  });
+
   it('status runs no DDL: it works for a read-only role and does not wait behind a schema change', async () => {
     const url = await db.createDatabase();
     const pool = poolOn(url);

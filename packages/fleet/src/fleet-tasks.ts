@@ -249,6 +249,7 @@ export function fleetTasks(environment: FleetTaskEnvironment): FleetTasks {
   const runJob = async (
     planId: string,
     job: string,
+    lockName: string,
     helpers: JobHelpers,
     body: (plan: PlanContext, signal: AbortSignal, beat: () => void) => Promise<void>,
     onPermanent: (client: pg.Pool) => Promise<void>,
@@ -266,7 +267,7 @@ export function fleetTasks(environment: FleetTaskEnvironment): FleetTasks {
     let planLevel = true;
     let plan: PlanContext | undefined;
     try {
-      const lock = await tryHoldLock(pool, LOCK_SPACE.chain, advisoryKey(`${planId}:${job}`));
+      const lock = await tryHoldLock(pool, LOCK_SPACE.chain, advisoryKey(lockName));
       if (!lock) throw new Busy(`${job} of plan ${planId} is being run elsewhere`);
       try {
         // The heartbeat names the lock's session: a sweep that finds the job stalled ends
@@ -342,6 +343,7 @@ export function fleetTasks(environment: FleetTaskEnvironment): FleetTasks {
       await runJob(
         planId,
         'organizations',
+        `${planId}:organizations`,
         helpers,
         async ({ created, chains, target, organizationIds }, signal, beat) => {
           const runner = createOperationRunner({
@@ -392,9 +394,11 @@ export function fleetTasks(environment: FleetTaskEnvironment): FleetTasks {
       const count = Number(fields.count);
       const indexes = Array.from({ length: Math.max(0, count) }, (_, offset) => first + offset);
       const job = `chains ${first}`;
+      // The lock's name is the one earlier versions used for a run of chains.
       await runJob(
         planId,
         job,
+        `${planId}:${first}`,
         helpers,
         async ({ chains, target, organizationIds, currentGrants }, signal, beat) => {
           const batch = chains.slice(first, first + count);

@@ -7,7 +7,7 @@ import { type Runner, run, type WorkerEvents } from 'graphile-worker';
 import type pg from 'pg';
 import { advisoryKey, LOCK_SPACE } from './advisory-key.js';
 import { isConnectionLoss } from './connection-loss.js';
-import { ensureFleetSchema, FLEET_SCHEMA, silentLogger } from './fleet-schema.js';
+import { ensureFleetSchema, FLEET_SCHEMA, isSchemaMismatch, silentLogger } from './fleet-schema.js';
 import { TASK } from './fleet-task-names.js';
 import { type FleetFailure, type FleetTasks, fleetTasks, type PlanTarget } from './fleet-tasks.js';
 import { type HeldLock, tryHoldLock } from './held-lock.js';
@@ -263,6 +263,13 @@ export async function startFleetWorker(options: FleetWorkerOptions): Promise<Fle
           else life = next;
           return;
         } catch (failure) {
+          if (isSchemaMismatch(failure)) {
+            // Back, but the store is another orgport's now: stop rather than retry forever.
+            emit({ type: 'fatal', message: (failure as Error).message });
+            tellFatal(failure as Error);
+            void worker.stop();
+            return;
+          }
           emit({ type: 'error', message: `reconnecting: ${(failure as Error).message}` });
           await clock.sleep(backoffMs(attempt)).catch(() => undefined);
         }
