@@ -144,7 +144,10 @@ describe.skipIf(skip)('jobs that can never succeed fail once, visibly', { timeou
     expect(progress.state).toBe('failed');
     expect(progress.failure).toMatch(/stored plan/);
     expect(progress.failed).toBe(0);
-    expect(await jobsOf(pool, tiny.plan.planId)).toEqual([]);
+    // status refuses the stored copy at once; the worker's job fails once, and is gone.
+    await until(async () => (await jobsOf(pool, tiny.plan.planId)).length === 0, 'the job to end');
+    await until(() => failures.length > 0, 'the failure to be told');
+    await new Promise((done) => setTimeout(done, 300));
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ type: 'failure', permanent: true, planId: tiny.plan.planId });
     expect(successfulWrites(sim)).toBe(0);
@@ -528,9 +531,29 @@ describe.skipIf(skip)('the orgport command on a store', { timeout: 90_000 }, () 
   });
 });
 
-describe.skipIf(skip)('tampering with the store', () => {
-  // Needs the plan verification of @orgport/migrate (ids recomputed from each operation's
-  // fields), which lands with the trust-migrate branch; until then a stored plan whose
-  // fields were edited but ids kept is still accepted.
-  it.skip('a stored plan whose operation fields were edited is refused by workers and status', () => {});
+describe.skipIf(skip)('tampering with the store', { timeout: 90_000 }, () => {
+  // Skipped until @orgport/migrate recomputes operation ids from their fields (the
+  // trust-migrate branch): until then loadPlan accepts a stored plan whose fields were
+  // edited with the ids kept, and this test fails.
+  it.skip('a stored plan whose operation fields were edited is refused by workers and status', async () => {
+    const url = await db.createDatabase();
+    const pool = poolOn(url);
+    const sim = await target(tiny);
+    await submitPlan(pool, tiny.plan);
+    const index = tiny.plan.operations.findIndex((operation) => 'userId' in operation);
+    expect(index).toBeGreaterThanOrEqual(0);
+    await pool.query(
+      `UPDATE orgport_fleet.plans SET plan = jsonb_set(plan, ARRAY['operations', $1::text, 'userId'], '"attacker"')`,
+      [String(index)],
+    );
+    const [shown] = await planProgress(pool, { planId: tiny.plan.planId });
+    expect(shown).toMatchObject({ state: 'failed', failure: expect.stringMatching(/refused/) });
+    const failures: FleetWorkerEvent[] = [];
+    await worker(url, async () => openCloudOrg(sim), {
+      onEvent: (event) => event.type === 'failure' && failures.push(event),
+    });
+    await until(async () => (await jobsOf(pool, tiny.plan.planId)).length === 0, 'the job to end');
+    expect(failures).toContainEqual(expect.objectContaining({ permanent: true, code: 'invalid_argument' }));
+    expect(successfulWrites(sim)).toBe(0);
+  });
 });

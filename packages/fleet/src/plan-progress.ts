@@ -1,3 +1,4 @@
+import { loadPlan } from '@orgport/migrate';
 import type pg from 'pg';
 import { checkFleetSchema, FLEET_SCHEMA } from './fleet-schema.js';
 
@@ -64,6 +65,7 @@ interface ProgressRow {
   target_vendor: string;
   submitted_at: Date;
   fleet: boolean;
+  plan_hash: string | null;
   failure: string | null;
   cancelled: boolean;
   organizations_done: boolean;
@@ -78,10 +80,48 @@ interface ProgressRow {
   stopped_chains: string;
 }
 
+/** Per pool, the stored plans already checked, by the hash of their JSON: a plan is read and checked once per change. */
+const verified = new WeakMap<pg.Pool, Map<string, string>>();
+
+/**
+ * Checks the store's copy of each plan like a plan file (`loadPlan`: its schema, and that
+ * ids bind contents), so a plan changed in the store shows as failed instead of as work
+ * done. Reads a plan's JSON only when its hash is new to this pool. Returns the refusals by
+ * plan id.
+ */
+async function verifyStoredPlans(
+  pool: pg.Pool,
+  rows: readonly { plan_id: string; plan_hash: string | null }[],
+): Promise<Map<string, string>> {
+  const known = verified.get(pool) ?? new Map<string, string>();
+  verified.set(pool, known);
+  const refused = new Map<string, string>();
+  const unchecked = rows.filter((row) => row.plan_hash !== null && known.get(row.plan_id) !== row.plan_hash);
+  if (unchecked.length === 0) return refused;
+  const { rows: plans } = await pool.query<{ plan_id: string; plan: unknown; plan_hash: string }>(
+    `SELECT plan_id, plan, md5(plan::text) AS plan_hash FROM ${FLEET_SCHEMA}.plans WHERE plan_id = ANY($1::text[])`,
+    [unchecked.map((row) => row.plan_id)],
+  );
+  for (const stored of plans) {
+    try {
+      const plan = loadPlan(stored.plan, `stored plan ${stored.plan_id}`);
+      if (plan.planId !== stored.plan_id)
+        throw new Error(`stored plan ${stored.plan_id} holds plan ${plan.planId}`);
+      known.set(stored.plan_id, stored.plan_hash);
+    } catch (error) {
+      known.delete(stored.plan_id);
+      refused.set(stored.plan_id, `refused: ${(error as Error).message}`);
+    }
+  }
+  return refused;
+}
+
 /**
  * Progress of one plan, or of every plan in the store (newest first). Reads only (no DDL, no
  * lock): a read-only role may call it, and it never waits behind a worker. A store of another
- * schema version is refused; a database without a fleet holds no plans.
+ * schema version is refused; a database without a fleet holds no plans. The store's copy of
+ * every plan is checked like a plan file: one changed in the store is shown `failed`, with
+ * why in `failure`.
  */
 export async function planProgress(
   pool: pg.Pool,
@@ -90,7 +130,7 @@ export async function planProgress(
   if (!(await checkFleetSchema(pool))) return [];
   const windowSeconds = options.windowSeconds ?? 30;
   const { rows } = await pool.query<ProgressRow>(
-    `SELECT p.plan_id, p.target_vendor, p.submitted_at, p.plan IS NOT NULL AS fleet,
+    `SELECT p.plan_id, p.target_vendor, p.submitted_at, p.plan IS NOT NULL AS fleet, md5(p.plan::text) AS plan_hash,
             CASE WHEN p.failed_at IS NOT NULL THEN p.failure END AS failure, p.cancelled_at IS NOT NULL AS cancelled,
             p.organizations_done_at IS NOT NULL AS organizations_done, p.operation_count, p.chain_count,
             o.applied, o.skipped, o.failed, o.recent, c.queued, c.done_chains, c.stopped_chains
@@ -110,6 +150,7 @@ export async function planProgress(
      ORDER BY p.submitted_at DESC`,
     [options.planId ?? null, windowSeconds],
   );
+  const refused = await verifyStoredPlans(pool, rows);
   const failures = new Map<string, FailureGroup[]>();
   if (rows.length > 0) {
     const grouped = await pool.query<FailureRow>(
@@ -146,19 +187,22 @@ export async function planProgress(
       done: Number(row.done_chains),
       stopped: Number(row.stopped_chains),
     };
+    const failure = refused.get(row.plan_id) ?? row.failure;
     const state: PlanProgress['state'] = !row.fleet
       ? 'journal'
-      : row.cancelled
-        ? 'cancelled'
-        : row.failure !== null
-          ? 'failed'
-          : !row.organizations_done
-            ? 'organizations'
-            : chains.queued > 0
-              ? 'running'
-              : chains.stopped > 0
-                ? 'stopped'
-                : 'finished';
+      : refused.has(row.plan_id)
+        ? 'failed'
+        : row.cancelled
+          ? 'cancelled'
+          : failure !== null
+            ? 'failed'
+            : !row.organizations_done
+              ? 'organizations'
+              : chains.queued > 0
+                ? 'running'
+                : chains.stopped > 0
+                  ? 'stopped'
+                  : 'finished';
     return {
       planId: row.plan_id,
       targetVendor: row.target_vendor,
@@ -171,7 +215,7 @@ export async function planProgress(
       pending: Math.max(0, row.operation_count - applied - skipped - failed),
       chains,
       ratePerSecond: Number(row.recent) / windowSeconds,
-      ...(row.failure !== null ? { failure: row.failure } : {}),
+      ...(failure !== null ? { failure } : {}),
       failures: failures.get(row.plan_id) ?? [],
     };
   });
