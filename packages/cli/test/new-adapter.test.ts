@@ -84,13 +84,13 @@ describe('orgport new-adapter', () => {
     const simulated = orgport('new-adapter', 'acme-cloud');
     expect(simulated.status, simulated.stderr).toBe(0);
     expect(simulated.stdout).toContain(
-      'Created vendors/acme-cloud (16 files): @orgport/adapter-acme-cloud and @orgport/simulator-acme-cloud.',
+      'Created vendors/acme-cloud (20 files): @orgport/adapter-acme-cloud and @orgport/simulator-acme-cloud.',
     );
     expect(simulated.stdout).toContain('The CLI registry and tsconfig references now list it');
     const emulated = orgport('new-adapter', 'acme-emu', '--emulator');
     expect(emulated.status, emulated.stderr).toBe(0);
     expect(emulated.stdout).toContain(
-      'Created vendors/acme-emu (11 files): @orgport/adapter-acme-emu (tested',
+      'Created vendors/acme-emu (13 files): @orgport/adapter-acme-emu (tested',
     );
 
     // Outside the two vendor folders, only generated files changed.
