@@ -11,7 +11,6 @@ export * from './mapping/member-kinds.js';
 export * from './mapping/string-index.js';
 export * from './pagination/chunk.js';
 export * from './pagination/cursor-page.js';
-export * from './pagination/id-fingerprint-set.js';
 export * from './pagination/map-concurrent.js';
 export * from './pagination/offset-cap.js';
 export * from './pagination/offset-cursor.js';

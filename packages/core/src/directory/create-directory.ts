@@ -54,7 +54,7 @@ const CallOptionsSchema = z
  * for await (const admin of directory.admins.list('org_1')) console.log(admin.user.email);
  * ```
  */
-export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}): Directory {
+export function createDirectory<A extends Adapter>(adapter: A, options: DirectoryOptions = {}): Directory<A> {
   assertAdapter(adapter);
   validateInput('createDirectory', 'options.pageSize', PageSizeSchema, options.pageSize);
   const vendor = adapter.name;
@@ -231,6 +231,7 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
     products: facadePort('products'),
     clientGrants: facadePort('clientGrants'),
     users: facadePort('users'),
+    unwrap: () => adapter,
     close: async () => {
       await adapter.close?.();
     },
