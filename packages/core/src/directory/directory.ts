@@ -83,6 +83,17 @@ export interface PermissionsApi {
     grants: readonly GrantInput[],
     options?: CallOptions,
   ): Promise<void>;
+  /**
+   * Adds the listed grants, keeping every other (idempotent); in a product scope a listed
+   * group replaces the member's group in that product. Only the change is sent: a grant
+   * someone else made meanwhile survives.
+   */
+  grant(
+    organizationId: string,
+    userId: string,
+    grants: readonly GrantInput[],
+    options?: CallOptions,
+  ): Promise<void>;
   /** Revokes the listed grants (idempotent). */
   revoke(
     organizationId: string,
