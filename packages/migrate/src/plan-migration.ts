@@ -3,6 +3,7 @@ import { OrgPortError, throwIfAborted } from '@orgport/core';
 import { grantKey, sameGrants, toGrantInput } from './grant-difference.js';
 import { mapMember, type TargetCatalog } from './map-member.js';
 import type { Loss, MigrationOperation, MigrationPlan, OrganizationRef } from './migration-plan.js';
+import { type NamedItem, NameIndex } from './name-index.js';
 import { operationId } from './operation-id.js';
 import { loadRoleMapping, type RoleMapping, type RoleMappingInput } from './role-mapping.js';
 import { selectOrganizations } from './select-organizations.js';
@@ -84,10 +85,10 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
   const targetOrganizations = await target.organizations.list({ signal }).toArray();
   const hasOrganizationScope =
     caps.grantScopes === 'organization' || caps.grantScopes === 'organization+product';
-  const organizationRoles = new Map<string, { id: string; name: string }>();
+  const organizationRoles = new NameIndex<NamedItem>();
   if (hasOrganizationScope && caps['permissions.groups']) {
     for await (const group of target.permissions.groups({ type: 'organization' }, { signal }))
-      organizationRoles.set(lower(group.name), group);
+      organizationRoles.add({ id: group.id, name: group.name });
   }
 
   // Renames are keyed by organization names, which come from the source: look them up as
@@ -184,10 +185,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
     }
 
     // What the target organization offers and holds now.
-    const catalog: {
-      roles: TargetCatalog['roles'];
-      products: { id: string; name: string; groups: Map<string, { id: string; name: string }> }[];
-    } = { roles: organizationRoles, products: [] };
+    const catalog: TargetCatalog = { roles: organizationRoles, products: new NameIndex() };
     const targetMembers = new Map<string, Member>();
     const pendingInvitations = new Set<string>();
     if (ref.id) {
@@ -196,13 +194,13 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
         (caps.grantScopes === 'product' || caps.grantScopes === 'organization+product')
       ) {
         for await (const product of target.products.list(ref.id, { signal })) {
-          const groups = new Map<string, { id: string; name: string }>();
+          const groups = new NameIndex<NamedItem>();
           for await (const group of target.permissions.groups(
             { type: 'product', productId: product.id },
             { signal },
           ))
-            groups.set(lower(group.name), group);
-          catalog.products.push({ id: product.id, name: product.name, groups });
+            groups.add({ id: group.id, name: group.name });
+          catalog.products.add({ id: product.id, name: product.name, groups });
         }
       }
       for await (const member of target.members.list(ref.id, { signal }))
@@ -216,7 +214,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
     // Human names of target groups, for the plan's display.
     const labelOf = new Map<string, string>();
     for (const role of organizationRoles.values()) labelOf.set(role.id, role.name);
-    for (const product of catalog.products)
+    for (const product of catalog.products.values())
       for (const group of product.groups.values()) labelOf.set(group.id, `${product.name}/${group.name}`);
     const labels = (grants: readonly GrantInput[]) =>
       grants.map((grant) => labelOf.get(grant.groupId) ?? grant.groupId);
