@@ -4,7 +4,7 @@ import { grantKey, sameGrants, toGrantInput } from './grant-difference.js';
 import { mapMember, type TargetCatalog } from './map-member.js';
 import type { Loss, MigrationOperation, MigrationPlan, OrganizationRef } from './migration-plan.js';
 import { type NamedItem, NameIndex } from './name-index.js';
-import { operationId } from './operation-id.js';
+import { operationIdOf, type PlanContents, planIdOf, planNonce } from './operation-id.js';
 import { loadRoleMapping, type RoleMapping, type RoleMappingInput } from './role-mapping.js';
 import { selectOrganizations } from './select-organizations.js';
 import type { Snapshot } from './snapshot-schema.js';
@@ -166,12 +166,12 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
       recordSource(ref);
       // Where the target changed the name (a slug), the original is the display name.
       const displayName = organization.displayName ?? (ref.name !== wantedName ? wantedName : undefined);
-      operations.push({
-        id: operationId(['create_organization', ref.name]),
-        type: 'create_organization',
+      const fields = {
+        type: 'create_organization' as const,
         organization: ref,
-        displayName,
-      });
+        ...(displayName === undefined ? {} : { displayName }),
+      };
+      operations.push({ ...fields, id: operationIdOf(fields) });
     } else {
       losses.push({
         organization: organization.name,
@@ -239,7 +239,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
       const mapped = mapMember(member, mapping, catalog, caps);
       for (const lost of mapped.losses) loss(lost.item, lost.reason);
       const op = <T extends Omit<MigrationOperation, 'id'>>(fields: T) =>
-        operations.push({ ...fields, id: operationId([fields]) } as unknown as MigrationOperation);
+        operations.push({ ...fields, id: operationIdOf(fields) } as unknown as MigrationOperation);
       const present = targetMembers.get(lower(email));
 
       if (present) {
@@ -348,7 +348,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
           userId: member.user.id,
           email: member.user.email ?? email,
         };
-        operations.push({ ...fields, id: operationId([fields]) });
+        operations.push({ ...fields, id: operationIdOf(fields) });
       }
     }
     planned++;
@@ -385,10 +385,10 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
 
   const counts: Partial<Record<MigrationOperation['type'], number>> = {};
   for (const operation of operations) counts[operation.type] = (counts[operation.type] ?? 0) + 1;
-  return {
+  const contents: PlanContents = {
     format: 'orgport.plan',
-    version: 1,
-    planId: operationId(operations.map((operation) => operation.id)),
+    version: 2,
+    nonce: planNonce(),
     createdAt: new Date().toISOString(),
     source: { vendor: sourceVendor },
     target: { vendor: target.name },
@@ -403,4 +403,5 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
       pendingInvitations: pendingCount,
     },
   };
+  return { ...contents, planId: planIdOf(contents) };
 }
