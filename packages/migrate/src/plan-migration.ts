@@ -5,6 +5,7 @@ import { mapMember, type TargetCatalog } from './map-member.js';
 import type { Loss, MigrationOperation, MigrationPlan, OrganizationRef } from './migration-plan.js';
 import { type NamedItem, NameIndex } from './name-index.js';
 import { operationIdOf, type PlanContents, planIdOf, planNonce } from './operation-id.js';
+import { verifyPlan } from './plan-schema.js';
 import { loadRoleMapping, type RoleMapping, type RoleMappingInput } from './role-mapping.js';
 import { selectOrganizations } from './select-organizations.js';
 import type { Snapshot } from './snapshot-schema.js';
@@ -33,6 +34,14 @@ export interface PlanMigrationOptions {
 const isSnapshot = (source: Directory | Snapshot): source is Snapshot =>
   (source as Snapshot).format === 'orgport.snapshot';
 const lower = (text: string) => text.toLowerCase();
+
+const withoutNul = (loss: Loss): Loss => ({
+  organization: loss.organization.replaceAll('\u0000', '\uFFFD'),
+  ...(loss.email === undefined ? {} : { email: loss.email.replaceAll('\u0000', '\uFFFD') }),
+  item: loss.item.replaceAll('\u0000', '\uFFFD'),
+  reason: loss.reason.replaceAll('\u0000', '\uFFFD'),
+  severity: loss.severity,
+});
 
 /** The target's current grants as inputs. */
 const currentGrants = (member: Member): GrantInput[] => member.grants.map(toGrantInput);
@@ -274,10 +283,23 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
         continue;
       }
 
-      const user =
-        caps['members.add'] && caps['users.findByEmail']
-          ? await target.users.findByEmail(email, { signal })
-          : undefined;
+      let user: Awaited<ReturnType<Directory['users']['findByEmail']>> | undefined;
+      if (caps['members.add'] && caps['users.findByEmail']) {
+        // An email the target refuses (its own rules, or the vendor's 400) costs this member
+        // alone, as a loss: it never aborts the plan.
+        const refused = target.check('users.findByEmail', email);
+        if (refused) {
+          loss('membership', `the target refuses the email: ${refused.message}`);
+          continue;
+        }
+        try {
+          user = await target.users.findByEmail(email, { signal });
+        } catch (error) {
+          if (!OrgPortError.is(error, 'invalid_argument')) throw error;
+          loss('membership', `the target refuses the email: ${error.message}`);
+          continue;
+        }
+      }
       if (user) {
         op({ type: 'add_member', organization: ref, userId: user.id, email });
         if (mapped.grants.length > 0 && caps['permissions.set'])
@@ -368,6 +390,9 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
   operations.length = 0;
   operations.push(...accepted.operations);
   losses.push(...accepted.losses);
+  // Loss text quotes vendor data: a NUL in it (which a PostgreSQL store cannot keep) is
+  // shown as U+FFFD, so the report loads from a file and a store alike.
+  for (const [index, loss] of losses.entries()) losses[index] = withoutNul(loss);
 
   const blocking = losses.filter((loss) => loss.severity !== 'info');
   if (mapping.unmapped === 'fail' && blocking.length > 0) {
@@ -403,5 +428,18 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
       pendingInvitations: pendingCount,
     },
   };
-  return { ...contents, planId: planIdOf(contents) };
+  const plan: MigrationPlan = { ...contents, planId: planIdOf(contents) };
+  // A plan orgport writes is a plan orgport loads: checked as a file's would be.
+  try {
+    verifyPlan(plan);
+  } catch (error) {
+    throw new OrgPortError(
+      'internal',
+      `the planner made a plan its loader refuses: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return plan;
 }

@@ -1,12 +1,19 @@
 import { GrantInputSchema, OrgPortError } from '@orgport/core';
 import { formatIssues } from '@orgport/core/driver';
 import { z } from 'zod';
-import type { MigrationPlan } from './migration-plan.js';
+import type { MigrationOperation, MigrationPlan } from './migration-plan.js';
 import { operationIdOf, planIdOf } from './operation-id.js';
 
 /** Ids as `operationId` makes them: 16 base64url characters (never a path). */
 const OperationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16}$/, { error: 'must be an operation id' });
-const Text = z.string().min(1).max(1000);
+/**
+ * Text a plan carries from a vendor (names, emails, ids): anything the vendors hold, up to a
+ * bound, except NUL, which a PostgreSQL store cannot keep (the planner reports such an item
+ * as a loss, so file and store plans agree).
+ */
+const NoNul = (text: string) => !text.includes('\u0000');
+const Text = z.string().min(1).max(65_536).refine(NoNul, { error: 'must not contain a NUL character' });
+const Label = z.string().max(65_536).refine(NoNul, { error: 'must not contain a NUL character' });
 const OrganizationRefSchema = z.object({ id: Text.optional(), name: Text }).strict();
 const Grants = z.array(GrantInputSchema).max(1000);
 const member = { organization: OrganizationRefSchema, userId: Text, email: Text };
@@ -26,7 +33,7 @@ const OperationSchema = z.discriminatedUnion('type', [
     organization: OrganizationRefSchema,
     email: Text,
     grants: Grants,
-    labels: z.array(z.string()).optional(),
+    labels: z.array(Label).optional(),
   }),
   z.object({
     id: OperationIdSchema,
@@ -36,7 +43,7 @@ const OperationSchema = z.discriminatedUnion('type', [
     add: Grants,
     remove: Grants,
     expected: Grants,
-    labels: z.array(z.string()).optional(),
+    labels: z.array(Label).optional(),
   }),
   z.object({
     id: OperationIdSchema,
@@ -47,10 +54,10 @@ const OperationSchema = z.discriminatedUnion('type', [
 ]);
 
 const LossSchema = z.object({
-  organization: z.string(),
-  email: z.string().optional(),
-  item: z.string(),
-  reason: z.string(),
+  organization: Label,
+  email: Label.optional(),
+  item: Label,
+  reason: Label,
   severity: z.enum(['warn', 'skip', 'info']),
 });
 
@@ -77,6 +84,16 @@ export const MigrationPlanSchema = z.object({
     pendingInvitations: z.number().int().min(0).optional(),
   }),
 });
+
+/**
+ * Why a planned operation could not be written into a plan that loads again (a field the
+ * plan schema refuses, e.g. a name with a NUL character), or undefined: the planner reports
+ * such an operation as a loss instead of writing a plan its own loader would refuse.
+ */
+export function operationProblem(operation: MigrationOperation): string | undefined {
+  const parsed = OperationSchema.safeParse(operation);
+  return parsed.success ? undefined : formatIssues(parsed.error);
+}
 
 const refuse = (where: string, message: string) =>
   new OrgPortError('invalid_argument', `${where}: ${message}; plan again rather than editing a plan`);
