@@ -100,4 +100,28 @@ describe('a plan orgport wrote loads', () => {
     expect(plan.operations.every((operation) => operation.organization.id === organization.id)).toBe(true);
     expect(loadPlan(JSON.stringify(plan))).toEqual(plan);
   });
+
+  it('makes a kind the Auth0 target has no role for a loss at plan time, not a failure at apply', async () => {
+    const { sim, target } = await auth0Target();
+    const organization = sim.store.addOrganization({ name: 'acme' });
+    const memory = createMemoryAdapter({ name: 'source' });
+    memory.store.addOrganization({ id: 'o1', name: 'acme' });
+    for (const name of ['ada', 'bob']) {
+      memory.store.addUser({ id: `s-${name}`, email: `${name}@example.com` });
+      memory.store.membership('o1', `s-${name}`).kinds.add('member');
+      memory.store.membership('o1', `s-${name}`).kinds.add('admin');
+      const user = sim.store.addUser({ email: `${name}@example.com` });
+      sim.store.addMember(organization.id, user.user_id);
+    }
+    expect([...sim.store.roles.values()].map((role) => role.name)).not.toContain('admin');
+    const plan = await planMigration({ source: createDirectory(memory), target, mapping });
+    expect(plan.operations.filter((operation) => operation.type === 'grant_kind')).toEqual([]);
+    const lost = plan.losses.filter((loss) => loss.item === 'kind admin');
+    expect(lost.map((loss) => loss.email).sort()).toEqual(['ada@example.com', 'bob@example.com']);
+    expect(lost[0]?.reason).toMatch(/No Auth0 role named admin/);
+    // With the role there, the kind is planned.
+    sim.store.addRole('admin');
+    const again = await planMigration({ source: createDirectory(memory), target, mapping });
+    expect(again.operations.filter((operation) => operation.type === 'grant_kind')).toHaveLength(2);
+  });
 });

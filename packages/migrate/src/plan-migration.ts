@@ -377,6 +377,34 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
     options.onProgress?.({ organizations: planned, total: selected.length, current: organization.name });
   }
 
+  // Kind writes the tenant cannot carry at all (Auth0 without the kind's role) would fail
+  // every time at apply: each becomes a loss now, the rest of its member's chain stays.
+  for (const type of ['grant_kind', 'revoke_kind'] as const) {
+    for (const kind of ['admin', 'billing_manager'] as const) {
+      const planned = operations.filter((operation) => operation.type === type && operation.kind === kind);
+      if (planned.length === 0) continue;
+      const port = kind === 'admin' ? 'admins' : 'billingManagers';
+      const missing = await target.prerequisite(`${port}.${type === 'grant_kind' ? 'grant' : 'revoke'}`, {
+        signal,
+      });
+      if (!missing) continue;
+      const dropped = new Set<MigrationOperation>(planned);
+      const kept = operations.filter((operation) => !dropped.has(operation));
+      operations.length = 0;
+      operations.push(...kept);
+      for (const operation of planned)
+        losses.push({
+          organization:
+            sourceNameOf.get(operation.organization.id ?? `name:${operation.organization.name}`) ??
+            operation.organization.name,
+          ...('email' in operation ? { email: operation.email } : {}),
+          item: `kind ${kind}`,
+          reason: `the target cannot carry it: ${missing.message}`,
+          severity,
+        });
+    }
+  }
+
   // A plan that validates is a plan that applies: check every write with the target's
   // own rules now, and report what it would refuse instead of planning it.
   const accepted = keepAcceptedOperations(

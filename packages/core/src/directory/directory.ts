@@ -185,6 +185,13 @@ export interface Directory {
    * ```
    */
   check<Op extends Operation>(operation: Op, ...args: Parameters<FacadeMethod<Op>>): OrgPortError | undefined;
+  /**
+   * Whether this tenant can carry an operation at all, whatever its arguments: `unsupported`
+   * without the capability, `failed_precondition` naming what the tenant lacks (e.g. the
+   * Auth0 role behind the admin kind), or `undefined`. Reads only; planners ask it before
+   * planning writes that would otherwise fail every time at apply.
+   */
+  prerequisite(operation: Operation, options?: CallOptions): Promise<OrgPortError | undefined>;
   /** The organization name the vendor accepts for a wanted one (identity unless the vendor restricts names). */
   organizationName(name: string): string;
   /** Organizations. */
