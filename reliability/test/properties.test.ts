@@ -5,6 +5,7 @@ import {
   loadRoleMapping,
   loadSnapshot,
   mapMember,
+  NameIndex,
   type Snapshot,
   type TargetCatalog,
 } from '@orgport/migrate';
@@ -56,11 +57,13 @@ describe('property: the role mapping carries or reports every source right', () 
   ];
   const groups = ['Developers', 'Viewers'];
   const catalog: TargetCatalog = {
-    roles: new Map([['viewer', { id: 'r-viewer', name: 'viewer' }]]),
-    products: products.map((p) => ({
-      ...p,
-      groups: new Map(groups.map((g) => [g.toLowerCase(), { id: `${p.id}-${g}`, name: g }])),
-    })),
+    roles: new NameIndex([{ id: 'r-viewer', name: 'viewer' }]),
+    products: new NameIndex(
+      products.map((p) => ({
+        ...p,
+        groups: new NameIndex(groups.map((g) => ({ id: `${p.id}-${g}`, name: g }))),
+      })),
+    ),
   };
   const sourceGrant = fc.oneof(
     fc

@@ -220,6 +220,14 @@ export function createDirectory<A extends Adapter>(adapter: A, options: Director
     capabilities: adapter.capabilities,
     supports: (name: CapabilityName) => hasCapability(adapter.capabilities, name),
     check: (operation, ...args) => check(operation, args),
+    prerequisite: async (operation, options) => {
+      if (!hasCapability(adapter.capabilities, operation))
+        return new OrgPortError('unsupported', `${vendor} does not support ${operation}`, { vendor });
+      const reason = await adapter.inputRules?.prerequisite?.(operation, options?.signal);
+      return reason === undefined
+        ? undefined
+        : new OrgPortError('failed_precondition', `${operation}: ${reason}`, { vendor });
+    },
     organizationName: (name) => adapter.inputRules?.organizationName?.(name) ?? name,
     organizations: facadePort('organizations'),
     members: facadePort('members'),
