@@ -322,8 +322,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const name = key ?? '';
     let budget = budgets.get(name);
     if (!budget) {
-      budget = new RateLimitBudget(clock, (waitMs, reason) =>
-        emit({ type: 'rateLimited', vendor, waitMs, reason }),
+      budget = new RateLimitBudget(
+        clock,
+        (waitMs, reason) => emit({ type: 'rateLimited', vendor, waitMs, reason }),
+        policy.maxRetryAfterMs,
       );
       budgets.set(name, budget);
     }
@@ -357,7 +359,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const waitStarted = span ? now() : 0;
     if (options.pacer) await options.pacer.acquire(request.signal);
     const budget = budgetFor(request.rateLimitKey);
-    const release = await budget.acquire(request.signal);
+    const release = await budget.acquire(request.signal, {
+      leftMs: () => deadline - performance.now(),
+      error: () =>
+        new OrgPortError(
+          'timeout',
+          `${vendor}: ${request.method} ${request.path} would wait for the rate limit past its deadline (timeouts.totalMs)`,
+          { vendor },
+        ),
+    });
     if (span) span.waited(now() - waitStarted);
     let exchange: Exchange | undefined;
     let timedOut = false;
