@@ -255,7 +255,7 @@ export const ${n.camel}Vendor: VendorDefinition<${n.pascal}Connection> = {
 import { type ${n.pascal}Simulator, ${n.camel}Harness, start${n.pascal}Simulator } from '@orgport/simulator-${n.kebab}';
 import { runConformanceSuite } from '@orgport/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { create${n.pascal}Adapter } from '../src/index.js';
+import { ${n.constant}_CAPABILITIES, create${n.pascal}Adapter } from '../src/index.js';
 
 const makeAdapter = (sim: ${n.pascal}Simulator, clock: Clock) =>
   create${n.pascal}Adapter({
@@ -278,6 +278,8 @@ function suiteOn(label: string, faults: Parameters<typeof start${n.pascal}Simula
     });
     runConformanceSuite({
       name: '${n.kebab}',
+      // The manifest up front: tests that cannot apply are not registered (not skips).
+      capabilities: ${n.constant}_CAPABILITIES,
       makeHarness: (context) => ${n.camel}Harness(context, { simulator, makeAdapter: (sim) => makeAdapter(sim, clock) }),
     });
   });

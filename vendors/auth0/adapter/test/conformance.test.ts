@@ -3,7 +3,7 @@ import { createVirtualClock } from '@orgport/core/driver';
 import { type Auth0Simulator, auth0SimulatorHarness, startAuth0Simulator } from '@orgport/simulator-auth0';
 import { runConformanceSuite } from '@orgport/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuth0Adapter } from '../src/index.js';
+import { AUTH0_CAPABILITIES, createAuth0Adapter } from '../src/index.js';
 
 /**
  * Each suite's simulator and adapter share one clock: a virtual one, so injected 429s wait
@@ -36,6 +36,8 @@ function suiteOn(
     });
     runConformanceSuite({
       name: 'auth0',
+      // The manifest up front: tests that cannot apply are not registered (not skips).
+      capabilities: AUTH0_CAPABILITIES,
       makeHarness: (context) =>
         auth0SimulatorHarness(context, { simulator, makeAdapter: (sim) => makeAdapter(sim, clock) }),
     });

@@ -7,7 +7,7 @@ import {
 } from '@orgport/simulator-cloud-org';
 import { runConformanceSuite } from '@orgport/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCloudOrgAdapter } from '../src/index.js';
+import { CLOUD_ORG_CAPABILITIES, createCloudOrgAdapter } from '../src/index.js';
 
 /**
  * Each suite's simulator and adapter share one clock: a virtual one, so injected 429s wait
@@ -43,6 +43,8 @@ function suiteOn(
     });
     runConformanceSuite({
       name: 'cloud-org',
+      // The manifest up front: tests that cannot apply are not registered (not skips).
+      capabilities: CLOUD_ORG_CAPABILITIES,
       makeHarness: (context) =>
         cloudOrgSimulatorHarness(context, { simulator, makeAdapter: (sim) => makeAdapter(sim, clock) }),
     });
