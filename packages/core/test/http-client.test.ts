@@ -592,12 +592,21 @@ describe('http client: auth and secrets', () => {
   });
 
   it('keeps listener failures away from requests', async () => {
-    const { client } = await setup((_req, res) => json(res, 200, {}), {
+    let thrown = 0;
+    const { client, server } = await setup((_req, res) => json(res, 200, { id: 'o', name: 'n' }), {
       onEvent: () => {
+        thrown++;
         throw new Error('listener bug');
       },
     });
-    await expect(client.request({ method: 'GET', path: '/x' })).resolves.toBeDefined();
+    const after: string[] = [];
+    client.on((event) => after.push(event.type));
+    const response = await client.request({ method: 'GET', path: '/x', schema: Org });
+    expect([response.status, response.data]).toEqual([200, { id: 'o', name: 'n' }]);
+    expect(server.requests).toHaveLength(1);
+    // The failing listener was really called, and the listeners after it still heard everything.
+    expect(thrown).toBeGreaterThanOrEqual(2);
+    expect(after).toEqual(['request', 'response']);
   });
 });
 
