@@ -35,7 +35,8 @@ export default {
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: `reports/mutation/${area}.json` },
   concurrency: 2,
-  timeoutMS: 20_000,
+  // Per mutant: this much beyond the covering tests' own time (which the dry run measured).
+  timeoutMS: 10_000,
   // Types are checked by tsc in the test command; a mutant that does not compile is noise.
   disableTypeChecks: true,
   tempDirName: 'reports/mutation/.stryker-tmp',
