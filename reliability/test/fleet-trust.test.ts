@@ -536,10 +536,8 @@ describe.skipIf(skip)('the orgport command on a store', { timeout: 90_000 }, () 
 });
 
 describe.skipIf(skip)('tampering with the store', { timeout: 90_000 }, () => {
-  // Skipped until @orgport/migrate recomputes operation ids from their fields (the
-  // trust-migrate branch): until then loadPlan accepts a stored plan whose fields were
-  // edited with the ids kept, and this test fails.
-  it.skip('a stored plan whose operation fields were edited is refused by workers and status', async () => {
+  // verifyPlan (@orgport/migrate) recomputes each operation's id from its fields.
+  it('a stored plan whose operation fields were edited is refused by workers and status', async () => {
     const url = await db.createDatabase();
     const pool = poolOn(url);
     const sim = await target(tiny);

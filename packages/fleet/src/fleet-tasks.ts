@@ -4,11 +4,11 @@ import {
   CurrentGrants,
   createOperationRunner,
   type JournalView,
-  loadPlan,
   type MemberOperation,
   type MigrationOperation,
   memberChains,
   type OperationOutcome,
+  verifyPlan,
 } from '@orgport/migrate';
 import type { JobHelpers, TaskList } from 'graphile-worker';
 import type pg from 'pg';
@@ -118,8 +118,8 @@ export function fleetTasks(environment: FleetTaskEnvironment): FleetTasks {
       [planId],
     );
     if (!rows[0]) throw new OrgPortError('not_found', `plan ${planId} is not in the store`);
-    // The stored plan is checked like a plan file: a tampered one is refused.
-    const plan = loadPlan(rows[0].plan, `stored plan ${planId}`);
+    // The stored plan is checked like a plan file (ids recomputed from fields): a tampered one is refused.
+    const plan = verifyPlan(rows[0].plan, `stored plan ${planId}`);
     if (plan.planId !== planId)
       throw new OrgPortError('invalid_argument', `stored plan ${planId} holds plan ${plan.planId}`);
     const target = await environment.target({

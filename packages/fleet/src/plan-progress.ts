@@ -1,4 +1,4 @@
-import { loadPlan } from '@orgport/migrate';
+import { verifyPlan } from '@orgport/migrate';
 import type pg from 'pg';
 import { checkFleetSchema, FLEET_SCHEMA } from './fleet-schema.js';
 
@@ -84,8 +84,8 @@ interface ProgressRow {
 const verified = new WeakMap<pg.Pool, Map<string, string>>();
 
 /**
- * Checks the store's copy of each plan like a plan file (`loadPlan`: its schema, and that
- * ids bind contents), so a plan changed in the store shows as failed instead of as work
+ * Checks the store's copy of each plan like a plan file (`verifyPlan`: its schema, each
+ * operation id recomputed from its fields, the plan id from the rest), so a plan changed in the store shows as failed instead of as work
  * done. Reads a plan's JSON only when its hash is new to this pool. Returns the refusals by
  * plan id.
  */
@@ -104,7 +104,7 @@ async function verifyStoredPlans(
   );
   for (const stored of plans) {
     try {
-      const plan = loadPlan(stored.plan, `stored plan ${stored.plan_id}`);
+      const plan = verifyPlan(stored.plan, `stored plan ${stored.plan_id}`);
       if (plan.planId !== stored.plan_id)
         throw new Error(`stored plan ${stored.plan_id} holds plan ${plan.planId}`);
       known.set(stored.plan_id, stored.plan_hash);
