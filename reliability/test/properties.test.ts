@@ -5,6 +5,7 @@ import {
   loadRoleMapping,
   loadSnapshot,
   mapMember,
+  NameIndex,
   type Snapshot,
   type TargetCatalog,
 } from '@orgport/migrate';
@@ -56,11 +57,13 @@ describe('property: the role mapping carries or reports every source right', () 
   ];
   const groups = ['Developers', 'Viewers'];
   const catalog: TargetCatalog = {
-    roles: new Map([['viewer', { id: 'r-viewer', name: 'viewer' }]]),
-    products: products.map((p) => ({
-      ...p,
-      groups: new Map(groups.map((g) => [g.toLowerCase(), { id: `${p.id}-${g}`, name: g }])),
-    })),
+    roles: new NameIndex([{ id: 'r-viewer', name: 'viewer' }]),
+    products: new NameIndex(
+      products.map((p) => ({
+        ...p,
+        groups: new NameIndex(groups.map((g) => ({ id: `${p.id}-${g}`, name: g }))),
+      })),
+    ),
   };
   const sourceGrant = fc.oneof(
     fc
@@ -197,7 +200,8 @@ describe('property: the role mapping carries or reports every source right', () 
                 if ('kind' in spec) {
                   if (spec.kind !== 'member' && !result.kinds.has(spec.kind)) owe(item);
                 } else if ('role' in spec) {
-                  const role = catalog.roles.get(spec.role);
+                  const found = catalog.roles.find(spec.role);
+                  const role = found.kind === 'found' ? found.item : undefined;
                   if (!orgScope || !role || !carries('org', role.id)) owe(item);
                 } else {
                   const named = products.filter((p) => spec.product === '*' || p.name === spec.product);

@@ -7,16 +7,17 @@
  * @packageDocumentation
  */
 export * from './http/index.js';
+export type * from './logging/index.js';
 export * from './mapping/member-kinds.js';
 export * from './mapping/string-index.js';
 export * from './pagination/chunk.js';
 export * from './pagination/cursor-page.js';
-export * from './pagination/id-fingerprint-set.js';
 export * from './pagination/map-concurrent.js';
 export * from './pagination/offset-cap.js';
 export * from './pagination/offset-cursor.js';
 export * from './pagination/paginate.js';
 export type * from './ports/index.js';
 export * from './time/index.js';
+export type * from './tracing/index.js';
 export * from './validation/index.js';
 export * from './vendor/index.js';

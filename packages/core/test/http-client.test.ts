@@ -288,6 +288,40 @@ describe('http client: rate-limit pacing', () => {
     expect(events.some((e) => e.type === 'rateLimited' && e.reason === 'remaining')).toBe(true);
   });
 
+  it('caps the wait for a reset that a clock behind the vendor puts an hour away, and keeps to timeouts.totalMs', async () => {
+    // The client's clock is an hour behind the vendor's: an epoch reset one second away at
+    // the vendor looks like an hour and a second away here.
+    const skewMs = 3_600_000;
+    clock = createVirtualClock(Date.now() - skewMs);
+    const vendorNow = () => clock.now() + skewMs;
+    const answer = (res: Parameters<typeof json>[0], index: number) =>
+      json(
+        res,
+        200,
+        { id: 'o', name: 'n' },
+        {
+          'x-ratelimit-limit': '10',
+          'x-ratelimit-remaining': index === 0 ? '0' : '5',
+          'x-ratelimit-reset': String(Math.ceil(vendorNow() / 1000) + 1),
+        },
+      );
+    const { client } = await setup((_req, res, index) => answer(res, index));
+    await client.request({ method: 'GET', path: '/x' });
+    await client.request({ method: 'GET', path: '/x' });
+    // Never the skew: at most the longest wait a vendor may ask for (maxRetryAfterMs).
+    expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(60_000);
+
+    // With less time left than that, the call ends with `timeout` instead of waiting.
+    await client.close();
+    await server?.close();
+    clock = createVirtualClock(Date.now() - skewMs);
+    const short = await setup((_req, res, index) => answer(res, index), { timeouts: { totalMs: 5_000 } });
+    await short.client.request({ method: 'GET', path: '/x' });
+    const error = await short.client.request({ method: 'GET', path: '/x' }).catch((e: unknown) => e);
+    expect(OrgPortError.is(error, 'timeout')).toBe(true);
+    expect(clock.sleeps.every((wait) => wait <= 5_000)).toBe(true);
+  });
+
   it('understands the cloud-org X-Rate-Limit-* spelling with a seconds-from-now reset', async () => {
     const { client } = await setup((_req, res, index) =>
       json(res, 200, {}, { 'x-rate-limit-remaining': index === 0 ? '0' : '9', 'x-rate-limit-reset': '1' }),

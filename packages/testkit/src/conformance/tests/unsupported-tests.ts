@@ -27,6 +27,7 @@ const CALLS: Record<Operation, (d: Directory) => Promise<unknown>> = {
   'permissions.groups': (d) => d.permissions.groups().toArray(),
   'permissions.grants': (d) => d.permissions.grants(ORG, USER),
   'permissions.set': (d) => d.permissions.set(ORG, USER, grant),
+  'permissions.grant': (d) => d.permissions.grant(ORG, USER, grant),
   'permissions.revoke': (d) => d.permissions.revoke(ORG, USER, grant),
   'invitations.list': (d) => d.invitations.list(ORG).toArray(),
   'invitations.get': (d) => d.invitations.get(ORG, 'inv_conformance'),
