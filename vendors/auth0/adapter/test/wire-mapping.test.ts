@@ -58,10 +58,11 @@ describe('Auth0 wire → neutral model', () => {
     });
   });
 
-  it('maps an invitation: its own organization first, roles named, expiry judged against now', () => {
+  it('maps an invitation: its own organization first, roles named, expiry judged against the given now', () => {
     const names = new Map([['rol_1', 'viewer']]);
-    const past = new Date(Date.now() - 60_000).toISOString();
-    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const now = Date.parse('2026-12-06T12:00:00.000Z');
+    const past = new Date(now - 60_000).toISOString();
+    const future = new Date(now + 3_600_000).toISOString();
     const full = toInvitation(
       {
         id: 'inv_1',
@@ -75,6 +76,7 @@ describe('Auth0 wire → neutral model', () => {
       },
       'org_asked',
       (id) => names.get(id) ?? id,
+      now,
     );
     expect(full).toStrictEqual({
       id: 'inv_1',
@@ -91,6 +93,7 @@ describe('Auth0 wire → neutral model', () => {
       { id: 'inv_2', invitee: { email: 'b@example.com' }, expires_at: future },
       'org_asked',
       (id) => id,
+      now,
     );
     expect(bare).toStrictEqual({
       id: 'inv_2',
