@@ -17,13 +17,15 @@ const AREAS = {
 const area = process.env.MUTATION_AREA ?? '';
 if (!(area in AREAS))
   throw new Error(`MUTATION_AREA must be one of ${Object.keys(AREAS).join(', ')}; got "${area}"`);
+/** MUTATION_FILES (comma-separated globs inside the area) narrows a run to some files. */
+const files = process.env.MUTATION_FILES?.split(',').filter(Boolean);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
-  mutate: [...AREAS[area], '!**/index.ts'],
+  mutate: [...(files ?? AREAS[area]), '!**/index.ts'],
   // Mutates the working tree (restored at the end): the pnpm workspace's links between
   // packages do not survive Stryker's sandbox copy. Do not edit files while it runs.
   inPlace: true,
@@ -36,7 +38,7 @@ export default {
   jsonReporter: { fileName: `reports/mutation/${area}.json` },
   concurrency: 2,
   // Per mutant: this much beyond the covering tests' own time (which the dry run measured).
-  timeoutMS: 10_000,
+  timeoutMS: 5_000,
   // Types are checked by tsc in the test command; a mutant that does not compile is noise.
   disableTypeChecks: true,
   tempDirName: 'reports/mutation/.stryker-tmp',
