@@ -1,4 +1,4 @@
-import { type Invitation, OrgPortError } from '@orgport/core';
+import { type Invitation, OrgPortError, throwIfAborted } from '@orgport/core';
 import { type InvitationPort, offsetCursor } from '@orgport/core/driver';
 import type { BetterAuthContext, ResolvedBetterAuth } from '../better-auth-context.js';
 import type { InvitationRow, MemberRow } from '../model/better-auth-rows.js';
@@ -130,6 +130,7 @@ export function betterAuthInvitationsPort(context: BetterAuthContext): Invitatio
             `Better Auth refused: organization ${organizationId} has ${pending.length} pending invitations, the app's invitationLimit (${limit}; Better Auth's default is 100): raise organization({ invitationLimit })`,
             { vendor, errorCode: 'INVITATION_LIMIT_REACHED' },
           );
+        throwIfAborted(signal, vendor);
         const created = (await auth.org.createInvitation({
           invitation: {
             email,
@@ -148,6 +149,7 @@ export function betterAuthInvitationsPort(context: BetterAuthContext): Invitatio
     delete: (organizationId, invitationId, { signal }) =>
       context.run(signal, async (auth) => {
         await pendingRow(auth, organizationId, invitationId);
+        throwIfAborted(signal, vendor);
         await auth.org.updateInvitation({ invitationId, status: 'canceled', fromStatus: 'pending' });
       }),
   };

@@ -1,4 +1,4 @@
-import { OrgPortError } from '@orgport/core';
+import { OrgPortError, throwIfAborted } from '@orgport/core';
 import type { MemberKindPort } from '@orgport/core/driver';
 import type { BetterAuthContext } from '../better-auth-context.js';
 import { joinRoles, parseRoleList } from '../model/role-kinds.js';
@@ -33,6 +33,7 @@ export function betterAuthMemberKindPort(
           );
         // A plain member (`member` alone) becomes `admin` alone, as Better Auth stores its
         // admins; any other roles stay beside the new one.
+        throwIfAborted(signal, context.vendor);
         const others = held.length === 1 && held[0] === auth.classes.base ? [] : held;
         await auth.org.updateMember(member.id, joinRoles([...others, role], auth.classes));
       }),
@@ -44,6 +45,7 @@ export function betterAuthMemberKindPort(
         const kept = held.filter((role) => !names.includes(role));
         if (kept.length === held.length) return;
         if (kind === 'admin') await keepAnOwner(auth, member, 'demote');
+        throwIfAborted(signal, context.vendor);
         await auth.org.updateMember(member.id, joinRoles(kept, auth.classes));
       }),
   };

@@ -1,4 +1,4 @@
-import { OrgPortError } from '@orgport/core';
+import { OrgPortError, throwIfAborted } from '@orgport/core';
 import { type MemberPort, offsetCursor } from '@orgport/core/driver';
 import type { BetterAuthContext, ResolvedBetterAuth } from '../better-auth-context.js';
 import type { MemberRow, OrganizationRow } from '../model/better-auth-rows.js';
@@ -72,8 +72,8 @@ export function betterAuthMembersPort(context: BetterAuthContext): MemberPort {
     add: (organizationId, userIds, { signal }) =>
       context.run(signal, async (auth) => {
         for (const userId of userIds) {
-          if (signal?.aborted) throw signal.reason;
           if (await auth.org.findMemberByOrgId({ userId, organizationId })) continue;
+          throwIfAborted(signal, context.vendor);
           try {
             await auth.addMember({ body: { userId, organizationId, role: auth.classes.base } });
           } catch (error) {
@@ -89,6 +89,7 @@ export function betterAuthMembersPort(context: BetterAuthContext): MemberPort {
           const member = await auth.org.findMemberByOrgId({ userId, organizationId });
           if (!member) continue;
           await keepAnOwner(auth, member, 'remove');
+          throwIfAborted(signal, context.vendor);
           await auth.org.deleteMember({ memberId: member.id, organizationId, userId });
         }
       }),

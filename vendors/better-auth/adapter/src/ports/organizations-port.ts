@@ -1,4 +1,4 @@
-import { OrgPortError } from '@orgport/core';
+import { OrgPortError, throwIfAborted } from '@orgport/core';
 import { type OrganizationPort, offsetCursor } from '@orgport/core/driver';
 import type { BetterAuthContext, ResolvedBetterAuth } from '../better-auth-context.js';
 import type { OrganizationRow } from '../model/better-auth-rows.js';
@@ -52,6 +52,7 @@ export function betterAuthOrganizationsPort(context: BetterAuthContext): Organiz
           throw new OrgPortError('already_exists', `An organization with slug ${input.name} exists`, {
             vendor,
           });
+        throwIfAborted(signal, vendor);
         const created = await auth.org.createOrganization({
           organization: {
             name: input.displayName ?? input.name,
@@ -73,6 +74,7 @@ export function betterAuthOrganizationsPort(context: BetterAuthContext): Organiz
               vendor,
             });
         }
+        throwIfAborted(signal, vendor);
         const updated = await auth.org.updateOrganization(organizationId, {
           ...(input.name !== undefined ? { slug: input.name } : {}),
           ...(input.displayName !== undefined ? { name: input.displayName } : {}),
@@ -92,6 +94,7 @@ export function betterAuthOrganizationsPort(context: BetterAuthContext): Organiz
             { vendor },
           );
         await requireOrganization(auth, organizationId);
+        throwIfAborted(signal, vendor);
         await auth.org.deleteOrganization(organizationId);
       }),
   };

@@ -1,4 +1,4 @@
-import type { PermissionGroup } from '@orgport/core';
+import { type PermissionGroup, throwIfAborted } from '@orgport/core';
 import { offsetCursor, type PermissionPort } from '@orgport/core/driver';
 import { type BetterAuthContext, staticRoles } from '../better-auth-context.js';
 import type { OrganizationRoleRow } from '../model/better-auth-rows.js';
@@ -48,7 +48,9 @@ export function betterAuthPermissionsPort(context: BetterAuthContext): Permissio
         after.filter((role) => !before.includes(role)),
       );
       const next = joinRoles([...kept, ...after], auth.classes);
-      if (next !== member.role) await auth.org.updateMember(member.id, next);
+      if (next === member.role) return;
+      throwIfAborted(signal, context.vendor);
+      await auth.org.updateMember(member.id, next);
     });
   return {
     groups: (scope, { cursor, pageSize, signal }) =>
