@@ -57,7 +57,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SOCKET.has(code)))
     return true;
   const message = String((error as ApiErrorLike).message ?? '');
-  return /Connection terminated|connection.*(closed|ended)|Client has encountered a connection error|Cannot use a pool after calling end/i.test(
+  return /Connection terminated|connection.*(closed|ended)|Client has encountered a connection error|Cannot use a pool after calling end|not currently accepting connections|the database system is (starting up|shutting down)/i.test(
     message,
   );
 }
