@@ -1,7 +1,7 @@
-import type { Adapter, MemberKind, User } from '@orgport/core';
-import type { ConformanceHarness, HarnessContext } from '@orgport/testkit';
-import { createBetterAuthAdapter } from '../../src/index.js';
-import { plainRole, type TestApp } from './better-auth-app.js';
+import type { MemberKind, User } from '@orgport/core';
+import type { ConformanceHarness, HarnessContext, VendorHarnessOptions } from '@orgport/testkit';
+import { plainRole } from './better-auth-app.js';
+import type { BetterAuthTarget } from './better-auth-target.js';
 
 interface Row {
   readonly id: string;
@@ -24,22 +24,11 @@ function rolesFor(kinds: readonly MemberKind[], groups: readonly string[]): stri
  * does (a key in organization({ roles })), and reads memberships back from the member table.
  */
 export async function betterAuthHarness(
-  context: HarnessContext,
-  app: TestApp,
-  makeAdapter: (app: TestApp, inviterId: string) => Adapter = (a, inviterId) =>
-    createBetterAuthAdapter({ auth: a.auth, inviterId }),
+  _context: HarnessContext,
+  { target, adapter }: VendorHarnessOptions<BetterAuthTarget>,
 ): Promise<ConformanceHarness> {
+  const { app } = target;
   const ctx = () => app.auth.$context;
-  // Better Auth records an inviter on every invitation: the app's operator account.
-  const operator = await (await ctx()).internalAdapter.createUser(
-    {
-      email: `${context.prefix}operator@orgport.test`,
-      name: 'orgport operator',
-      emailVerified: true,
-    },
-    { method: 'admin' },
-  );
-  const adapter = makeAdapter(app, operator.id);
   const memberRow = async (organizationId: string, userId: string) =>
     (await ctx()).adapter.findOne<Row & { role: string }>({
       model: 'member',
