@@ -61,6 +61,16 @@ export const auth = betterAuth({
 });
 `;
 
+/** The app as the test process sees it: the same tables, to migrate and to read back. */
+const appOn = (pool: pg.Pool, secret: string) =>
+  betterAuth({
+    database: pool,
+    secret,
+    telemetry: { enabled: false },
+    logger: { disabled: true },
+    plugins: [organization()],
+  });
+
 const skip = postgresSkipReason();
 describe.skipIf(skip !== undefined)(`orgport against a Better Auth app${skip ? ` (${skip})` : ''}`, () => {
   let dir: string;
@@ -68,7 +78,7 @@ describe.skipIf(skip !== undefined)(`orgport against a Better Auth app${skip ? `
   let databaseUrl: string;
   let auth0: Auth0Simulator;
   let pool: pg.Pool;
-  let app: ReturnType<typeof betterAuth>;
+  let app: ReturnType<typeof appOn>;
   const secret = 'app-secret-that-must-never-be-printed-0123456789';
 
   beforeAll(async () => {
@@ -93,13 +103,7 @@ describe.skipIf(skip !== undefined)(`orgport against a Better Auth app${skip ? `
     pool = new pg.Pool({ connectionString: databaseUrl });
     pool.on('error', () => undefined);
     // The app's tables, and its users: two in three of the Auth0 people have signed up.
-    app = betterAuth({
-      database: pool,
-      secret,
-      telemetry: { enabled: false },
-      logger: { disabled: true },
-      plugins: [organization()],
-    });
+    app = appOn(pool, secret);
     const context = await app.$context;
     await context.runMigrations();
     const operator = await context.internalAdapter.createUser(
