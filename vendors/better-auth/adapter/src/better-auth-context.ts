@@ -58,7 +58,8 @@ interface PluginLike {
 
 /** The organization plugin's options in an instance; `invalid_argument` when the plugin is absent. */
 export function organizationOptions(auth: BetterAuthInstance): OrganizationPluginOptions {
-  const plugin = (auth.options?.plugins ?? []).find(
+  const plugins = (auth.options as { readonly plugins?: readonly unknown[] } | undefined)?.plugins ?? [];
+  const plugin = plugins.find(
     (candidate): candidate is PluginLike =>
       typeof candidate === 'object' && candidate !== null && (candidate as PluginLike).id === 'organization',
   );

@@ -4,8 +4,8 @@
  * without the adapter naming that app's generic types.
  */
 export interface BetterAuthInstance {
-  /** The options the app passed to `betterAuth` (read for the organization plugin's options). */
-  readonly options: { readonly plugins?: readonly unknown[] | undefined };
+  /** The options the app passed to `betterAuth` (its `plugins` are read for the organization plugin's options). */
+  readonly options: object;
   /** Better Auth's context: the database adapter and the internal adapter. */
   readonly $context: Promise<unknown>;
   /** The server API (`auth.api.addMember`, …). */
