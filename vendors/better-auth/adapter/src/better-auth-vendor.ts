@@ -16,4 +16,12 @@ export const betterAuthVendor: VendorDefinition<BetterAuthConnection> = {
     inviterId: 'ORGPORT_BETTER_AUTH_INVITER_ID',
   },
   load: async () => (await import('./better-auth-connector.js')).betterAuthConnector,
+  // A real Better Auth app on its memory database, in this process (the demo's target).
+  loadSimulator: async () => {
+    const { loadOptionalSimulator } = await import('@orgport/core/driver');
+    return loadOptionalSimulator(
+      async () => (await import('./sample/sample-simulator.js')).betterAuthSampleSimulator,
+      '@orgport/simulator-kit',
+    );
+  },
 };
