@@ -1,6 +1,6 @@
 import { postgresSkipReason } from '@orgport/fleet/testing';
 import { runVendorConformance } from '@orgport/testkit';
-import { createBetterAuthAdapter } from '../src/index.js';
+import { BETTER_AUTH_CAPABILITIES, createBetterAuthAdapter } from '../src/index.js';
 import { betterAuthHarness } from './support/better-auth-harness.js';
 import { startBetterAuthTarget } from './support/better-auth-target.js';
 
@@ -10,6 +10,7 @@ const postgres = postgresSkipReason() === undefined;
 runVendorConformance({
   name: 'better-auth',
   seed: 21,
+  capabilities: BETTER_AUTH_CAPABILITIES,
   start: startBetterAuthTarget,
   makeAdapter: (target) => createBetterAuthAdapter({ auth: target.app.auth, inviterId: target.operatorId }),
   harness: betterAuthHarness,

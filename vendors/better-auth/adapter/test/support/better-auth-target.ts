@@ -1,4 +1,5 @@
 import { startThrowawayPostgres, type ThrowawayPostgres } from '@orgport/fleet/testing';
+import { RequestStats } from '@orgport/simulator-kit';
 import type { VendorStartOptions, VendorTarget } from '@orgport/testkit';
 import pg from 'pg';
 import { memoryApp, postgresApp, type TestApp } from './better-auth-app.js';
@@ -37,8 +38,13 @@ export async function startBetterAuthTarget(options: BetterAuthStartOptions): Pr
     { email: `operator-${options.seed}@orgport.test`, name: 'orgport operator', emailVerified: true },
     { method: 'admin' },
   );
+  // Its "requests" are the database calls the app makes (the probe counts them), so the
+  // suite proves checks happen before any call without a proxy (there is no HTTP to proxy).
+  const stats = new RequestStats();
+  Object.defineProperty(stats, 'requests', { get: () => app.probe.calls });
   return {
     url: `in-process:better-auth-${options.database ?? 'memory'}`,
+    stats,
     app,
     operatorId: operator.id,
     async close() {
