@@ -22,6 +22,8 @@ for (const path of [
   'vendors/auth0/adapter/package.json',
   'vendors/auth0/adapter/src/auth0-vendor.ts',
   'vendors/auth0/simulator/package.json',
+  'vendors/better-auth/adapter/package.json',
+  'vendors/better-auth/adapter/src/better-auth-vendor.ts',
   'vendors/cloud-org/adapter/package.json',
   'vendors/cloud-org/adapter/src/cloud-org-vendor.ts',
   'vendors/cloud-org/simulator/package.json',
@@ -73,6 +75,7 @@ describe('scripts/generate-workspace.mjs', () => {
       'vendors/acme-cloud/adapter',
       'vendors/auth0/adapter',
       'vendors/auth0/simulator',
+      'vendors/better-auth/adapter',
       'vendors/cloud-org/adapter',
       'vendors/cloud-org/simulator',
     ]);

@@ -12,6 +12,7 @@ import { writeRows } from '../output/write-rows.js';
 import { renderPlan } from '../plan/render-plan.js';
 import { progressReporter } from '../progress/progress-reporter.js';
 import { vendorNamed } from '../vendors/vendors.js';
+import { BETTER_AUTH_DEMO_MAPPING } from './better-auth-demo-mapping.js';
 import { DEMO_MAPPING } from './demo-mapping.js';
 
 /** A vendor's simulator and a directory over it, both through the vendor registry. */
@@ -26,6 +27,50 @@ async function simulated(
   const connector = await definition.load();
   const directory = createDirectory(connector.create(connector.connectionSchema.parse(sim.connection)));
   return { sim, directory };
+}
+
+/**
+ * Step 5: the first Auth0 organization into a real Better Auth app (the better-auth
+ * package on its memory database, in this process), where nine in ten of its people have
+ * signed up: they are added, the others invited, and the loss report says what is left.
+ */
+async function betterAuthStep(
+  out: NodeJS.WritableStream,
+  source: Directory,
+  seed: VendorSimulatorSeed,
+  quiet: boolean | undefined,
+): Promise<{ applied: number; failed: number; replanned: number }> {
+  const { sim, directory: target } = await simulated('better-auth', seed, 'half-onboarded');
+  try {
+    const [first] = await source.organizations.list().toArray({ limit: 1 });
+    if (!first) return { applied: 0, failed: 0, replanned: 0 };
+    const organizations = [first.name];
+    out.write(
+      `\n5. Auth0 → Better Auth: organization ${first.displayName ?? first.name} into a real Better Auth app (its memory database, in this process)\n\n`,
+    );
+    const plan = await planMigration({ source, target, mapping: BETTER_AUTH_DEMO_MAPPING, organizations });
+    out.write(renderPlan(plan, 6));
+    const progress = progressReporter('   migrate', quiet, process.stderr);
+    const result = await applyMigration(plan, {
+      target,
+      concurrency: 8,
+      onProgress: ({ done, total }) => progress.update(done, total),
+    });
+    progress.stop();
+    const again = await planMigration({ source, target, mapping: BETTER_AUTH_DEMO_MAPPING, organizations });
+    out.write(
+      `\n   Applied ${result.applied.length}, failed ${result.failed.length}, not attempted ${result.blocked.length}; re-plan: ${again.operations.length} operations.\n\n   Better Auth (after):\n`,
+    );
+    await writeRows(out, 'table', await overview(target));
+    return {
+      applied: result.applied.length,
+      failed: result.failed.length + result.blocked.length,
+      replanned: again.operations.length,
+    };
+  } finally {
+    await target.close();
+    await sim.close();
+  }
 }
 
 /** Options of {@link runDemo}. */
@@ -57,7 +102,7 @@ async function overview(directory: Directory) {
  * `orgport demo`: the whole story on embedded simulators, no account needed — query both
  * vendors through the same code, plan an Auth0 → cloud-org migration with a role mapping
  * and show its loss report, apply it with progress and a journal, re-plan to show zero
- * operations.
+ * operations; then migrate one organization into a real in-process Better Auth app.
  */
 export async function runDemo(
   options: DemoOptions = {},
@@ -112,13 +157,15 @@ export async function runDemo(
     out.write(again.operations.length === 0 ? 'Nothing left to do.\n' : 'Unexpected: see the plan above.\n');
     out.write('\n   cloud-org (after):\n');
     await writeRows(out, 'table', await overview(target));
+
+    const betterAuth = await betterAuthStep(out, source, seed, options.quiet);
     out.write(
       `\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Next: \`orgport sim auth0\` and \`orgport --help\`.\n`,
     );
     return {
-      applied: result.applied.length,
-      failed: result.failed.length + result.blocked.length,
-      replanned: again.operations.length,
+      applied: result.applied.length + betterAuth.applied,
+      failed: result.failed.length + result.blocked.length + betterAuth.failed,
+      replanned: again.operations.length + betterAuth.replanned,
     };
   } finally {
     await Promise.all([source.close(), target.close()]);

@@ -10,6 +10,11 @@ export const VENDOR_PACKAGES: readonly VendorPackage[] = [
     load: async () => (await import('@orgport/adapter-auth0/vendor')).auth0Vendor,
   },
   {
+    name: 'better-auth',
+    packageName: '@orgport/adapter-better-auth',
+    load: async () => (await import('@orgport/adapter-better-auth/vendor')).betterAuthVendor,
+  },
+  {
     name: 'cloud-org',
     packageName: '@orgport/adapter-cloud-org',
     load: async () => (await import('@orgport/adapter-cloud-org/vendor')).cloudOrgVendor,
