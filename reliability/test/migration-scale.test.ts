@@ -77,14 +77,12 @@ describe('migration work grows linearly', () => {
       fc.record({ product: fc.constantFrom(...products), group: fc.constantFrom(...names) }),
     );
     const grant = fc.oneof(
-      fc
-        .constantFrom(...names)
-        .map(
-          (name): PermissionGrant => ({
-            scope: { type: 'organization' },
-            group: { id: name, name: name.toUpperCase() },
-          }),
-        ),
+      fc.constantFrom(...names).map(
+        (name): PermissionGrant => ({
+          scope: { type: 'organization' },
+          group: { id: name, name: name.toUpperCase() },
+        }),
+      ),
       fc
         .record({ product: fc.constantFrom('WEB', 'Api', 'Mobile', '*'), group: fc.constantFrom(...names) })
         .map(

@@ -32,8 +32,6 @@ export interface MappedMember {
   readonly losses: readonly { readonly item: string; readonly reason: string }[];
 }
 
-const lower = (text: string) => text.toLowerCase();
-
 /** Human name of a source item, as losses show it. */
 export function describeGrant(grant: PermissionGrant): string {
   return grant.scope.type === 'organization'
