@@ -19,6 +19,7 @@ import type {
 } from '../domain/index.js';
 import type { OrgPortError } from '../errors/orgport-error.js';
 import type { PagedList } from '../pagination/paged-list.js';
+import type { Adapter } from '../ports/adapter.js';
 import type { CallOptions } from '../ports/call-options.js';
 import type { FacadeMethod } from './facade-types.js';
 
@@ -166,7 +167,7 @@ export interface ClientGrantsApi {
  * (`invalid_argument`) and checks the capability (`unsupported`) before any request,
  * pages lazily, and fails only with `OrgPortError`.
  */
-export interface Directory {
+export interface Directory<A extends Adapter = Adapter> {
   /** The adapter's name. */
   readonly name: string;
   /** The adapter's capability manifest. */
@@ -214,6 +215,19 @@ export interface Directory {
   readonly clientGrants: ClientGrantsApi;
   /** Users of the tenant. */
   readonly users: UsersApi;
+  /**
+   * The adapter under this directory, typed as it was given to `createDirectory`: the
+   * escape hatch to a vendor-only call orgport has no operation for (go-cloud's `As`), e.g.
+   * an adapter's `raw` HTTP client, which keeps its retries, pacing, auth and redaction.
+   * Calls through it skip the facade: no input validation, capability check or tracing.
+   *
+   * @example
+   * ```ts
+   * const auth0 = createDirectory(createAuth0Adapter({ domain, clientId, clientSecret }));
+   * const { data } = await auth0.unwrap().raw.request({ method: 'GET', path: '/roles', schema: Roles });
+   * ```
+   */
+  unwrap(): A;
   /** Closes the adapter (sockets, timers). */
   close(): Promise<void>;
 }
