@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_MAPPING } from '@orgport/cli';
 import { seedHalfOnboarded } from '@orgport/simulator-cloud-org';
 import { fleet } from './fleet-scenario.js';
+import { inviteScale, planningScale } from './scale-scenarios.js';
 import {
   cloudOrgMembers,
   type Figure,
@@ -24,6 +25,7 @@ const scenarios: [string, () => Promise<Figure[]>][] = [
   ['4. cloud-org members', () => cloudOrgMembers(log)],
   ['5. migration', () => migration(log, DEMO_MAPPING, seedHalfOnboarded)],
   ['6. fleet', () => fleet(log, DEMO_MAPPING, seedHalfOnboarded)],
+  ['7. migration at scale', async () => [...(await inviteScale(log)), ...(await planningScale(log))]],
 ];
 const only = process.argv.slice(2);
 for (const [name, run] of scenarios) {

@@ -89,8 +89,37 @@ export async function applyMigration(
   try {
     return await applyJournaled(plan, options, journal, planAgeMs);
   } finally {
+    // Only once every chain has stopped: the journal's lock never goes while a chain runs.
     await journal.close();
   }
+}
+
+/**
+ * The journal as the runner sees it: the first record that fails (a full disk, a lost
+ * store) stops the run. No operation starts after it, and nothing more is recorded (an
+ * operation under way when it failed ends unrecorded; being idempotent, a resume redoes it).
+ */
+function stopOnJournalFailure(journal: JournalRun, stop: AbortController) {
+  let failure: unknown;
+  return {
+    get failure() {
+      return failure;
+    },
+    view: {
+      get: (id: string) => journal.get(id),
+      isDone: (id: string) => journal.isDone(id),
+      async record(entry: Parameters<JournalRun['record']>[0]) {
+        if (failure !== undefined) throw failure;
+        try {
+          await journal.record(entry);
+        } catch (error) {
+          failure ??= error;
+          stop.abort();
+          throw failure;
+        }
+      },
+    },
+  };
 }
 
 async function applyJournaled(
@@ -101,10 +130,13 @@ async function applyJournaled(
 ): Promise<ApplyResult> {
   const outcomes: OperationOutcome[] = [];
   let done = 0;
+  const stop = new AbortController();
+  const guarded = stopOnJournalFailure(journal, stop);
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   const runner = createOperationRunner({
     target: options.target,
-    journal,
-    signal: options.signal,
+    journal: guarded.view,
+    signal,
     tracer: options.tracer,
     logger: options.logger,
     onOutcome(outcome) {
@@ -122,11 +154,33 @@ async function applyJournaled(
     { planId: plan.planId, operations: plan.operations.length, resume: options.resume ?? false },
     'migration started',
   );
-  for (const operation of plan.operations)
-    if (operation.type === 'create_organization') await runner.execute(operation);
-
   const limit = pLimit(Math.max(1, options.concurrency ?? 4));
-  await Promise.all(memberChains(plan.operations).map((chain) => limit(() => runner.runChain(chain))));
+  let stopped: { reason: unknown } | undefined;
+  try {
+    for (const operation of plan.operations)
+      if (operation.type === 'create_organization') await runner.execute(operation);
+  } catch (reason) {
+    stopped = { reason };
+  }
+  if (!stopped) {
+    // Every chain settles before the run ends (and its journal closes), failed or not.
+    const chains = await Promise.allSettled(
+      memberChains(plan.operations).map((chain) => limit(() => runner.runChain(chain))),
+    );
+    const rejected = chains.find((chain) => chain.status === 'rejected');
+    if (rejected) stopped = { reason: rejected.reason };
+  }
+  if (guarded.failure !== undefined) {
+    const cause = guarded.failure;
+    throw OrgPortError.is(cause)
+      ? cause
+      : new OrgPortError(
+          'internal',
+          `the journal could not record an outcome (${(cause as Error).message}); the run stopped and wrote nothing more: resume once the journal can be written`,
+          { cause },
+        );
+  }
+  if (stopped) throw stopped.reason;
 
   const result = {
     applied: outcomes.filter((o) => o.status === 'applied'),

@@ -13,5 +13,6 @@ export * from './operation-runner.js';
 export * from './plan-migration.js';
 export * from './plan-schema.js';
 export * from './role-mapping.js';
+export * from './rule-index.js';
 export * from './snapshot-schema.js';
 export * from './take-snapshot.js';

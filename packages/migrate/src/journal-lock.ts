@@ -1,6 +1,8 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { linkSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { OrgPortError } from '@orgport/core';
+import { writeWholeFile } from './whole-file.js';
 
 /** Who holds a journal lock. */
 interface LockOwner {
@@ -8,6 +10,13 @@ interface LockOwner {
   readonly host: string;
   readonly startedAt: string;
 }
+
+/**
+ * An unreadable lock older than this is left by a crash, not being written: orgport creates
+ * its locks whole (written beside, then linked into place), so only an older version or a
+ * crash mid-write can leave one empty, and never for this long while alive.
+ */
+const UNREADABLE_LOCK_STALE_MS = 10_000;
 
 /** Whether a process with this pid runs on this machine. */
 function isAlive(pid: number): boolean {
@@ -31,6 +40,14 @@ function readOwner(path: string): LockOwner | undefined {
   }
 }
 
+function ageMs(path: string): number | undefined {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
 /** An exclusive lock on a journal, held by this process until released. */
 export interface JournalLock {
   /** Removes the lock file (only if this process still holds it). */
@@ -38,22 +55,33 @@ export interface JournalLock {
 }
 
 /**
+ * Creates `path` holding `text`, or fails with EEXIST: the content is written whole to a
+ * file beside it first, then hard-linked into place, so the lock is never seen empty or
+ * half-written (a full disk fails before the lock exists).
+ */
+function createWhole(path: string, text: string): void {
+  const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    writeWholeFile(temp, text, 0o600);
+    linkSync(temp, path);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/**
  * Takes the lock `${journal}.lock`, created exclusively with this process's pid and host,
  * so two runs can never apply one journal at once. A lock left by a dead process on this
- * host is stale and taken over; a live holder, or one on another host (which cannot be
- * checked from here), is refused with a message naming it.
+ * host is stale and taken over, and so is an unreadable (empty or cut) lock older than ten
+ * seconds; a live holder, or one on another host (which cannot be checked from here), is
+ * refused with a message naming it and what to do.
  */
 export function lockJournal(journal: string): JournalLock {
   const path = `${journal}.lock`;
   const me: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(path, 'wx', 0o600);
-      try {
-        writeSync(fd, `${JSON.stringify(me)}\n`);
-      } finally {
-        closeSync(fd);
-      }
+      createWhole(path, `${JSON.stringify(me)}\n`);
       return {
         release() {
           const owner = readOwner(path);
@@ -63,18 +91,25 @@ export function lockJournal(journal: string): JournalLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = readOwner(path);
-      const stale = owner !== undefined && owner.host === me.host && !isAlive(owner.pid);
-      // An unreadable lock is one being written right now, or left half-written by a
-      // crash: refuse rather than guess.
+      const age = ageMs(path);
+      const stale =
+        owner !== undefined
+          ? owner.host === me.host && !isAlive(owner.pid)
+          : age !== undefined && age > UNREADABLE_LOCK_STALE_MS;
       if (stale && attempt === 0) {
-        rmSync(path, { force: true });
+        // Moved aside, not deleted: two runs taking over at once cannot both remove a new lock.
+        try {
+          renameSync(path, `${path}.stale-${randomBytes(4).toString('hex')}`);
+        } catch {
+          // Someone else took it over first; the next attempt sees their lock.
+        }
         continue;
       }
       throw new OrgPortError(
         'failed_precondition',
         owner
           ? `journal ${journal} is in use by process ${owner.pid} on ${owner.host} (since ${owner.startedAt}); wait for it to finish, or delete ${path} if that run is gone`
-          : `journal ${journal} is locked (${path}); delete it if no run is using the journal`,
+          : `journal ${journal} is locked by ${path}, which is unreadable and was written moments ago (a run starting now?); try again in a few seconds, or delete ${path} if no run is using the journal`,
         { meta: { lock: path } },
       );
     }

@@ -1,6 +1,7 @@
 import type { Capabilities, GrantInput, Member, MemberKind, PermissionGrant } from '@orgport/core';
 import { ambiguityReason, type NamedItem, type NameIndex } from './name-index.js';
 import type { RoleMapping } from './role-mapping.js';
+import { type IndexedRule, ruleIndexOf } from './rule-index.js';
 
 /** A target product with its permission groups. */
 export interface TargetProduct extends NamedItem {
@@ -31,21 +32,11 @@ export interface MappedMember {
   readonly losses: readonly { readonly item: string; readonly reason: string }[];
 }
 
-const lower = (text: string) => text.toLowerCase();
-
 /** Human name of a source item, as losses show it. */
 export function describeGrant(grant: PermissionGrant): string {
   return grant.scope.type === 'organization'
     ? `role ${grant.group.name}`
     : `group ${grant.scope.productName ?? grant.scope.productId}/${grant.group.name}`;
-}
-
-function matches(from: RoleMapping['rules'][number]['from'], grant: PermissionGrant): boolean {
-  if ('role' in from)
-    return grant.scope.type === 'organization' && lower(grant.group.name) === lower(from.role);
-  if (grant.scope.type !== 'product') return false;
-  const productMatches = from.product === '*' || lower(grant.scope.productName ?? '') === lower(from.product);
-  return productMatches && lower(grant.group.name) === lower(from.group);
 }
 
 /**
@@ -81,54 +72,58 @@ export function mapMember(
     else addKind(mapped ?? kind, `kind ${kind}`);
   }
 
-  for (const grant of member.grants) {
-    if (!mapping.rules.some((rule) => matches(rule.from, grant)))
-      losses.push({ item: describeGrant(grant), reason: 'no mapping rule' });
+  // Each grant's rules from the index (a member costs its grants, not grants × rules), then
+  // every (rule, grant) pair in rule priority order, grants in member order within a rule:
+  // the first rule to fill a product keeps it.
+  const index = ruleIndexOf(mapping);
+  const pairs: { priority: number; order: number; rule: IndexedRule['rule']; grant: PermissionGrant }[] = [];
+  for (const [order, grant] of member.grants.entries()) {
+    const rules = index.matching(grant);
+    if (rules.length === 0) losses.push({ item: describeGrant(grant), reason: 'no mapping rule' });
+    for (const { priority, rule } of rules) pairs.push({ priority, order, rule, grant });
   }
-  // Rules in priority order: the first to fill a product keeps it.
-  for (const rule of mapping.rules) {
-    for (const grant of member.grants.filter((candidate) => matches(rule.from, candidate))) {
-      const item = describeGrant(grant);
-      for (const spec of rule.to) {
-        if ('kind' in spec) {
-          addKind(spec.kind, item);
-        } else if ('role' in spec) {
-          const role = catalog.roles.find(spec.role);
-          if (!hasOrganizationScope) losses.push({ item, reason: 'the target has no organization roles' });
-          else if (role.kind === 'missing')
-            losses.push({ item, reason: `the target has no role named ${spec.role}` });
-          else if (role.kind === 'ambiguous')
-            losses.push({ item, reason: ambiguityReason('role', spec.role, role.items) });
-          else roles.set(role.item.id, role.item.name);
-        } else {
-          if (!hasProductScope) {
-            losses.push({ item, reason: 'the target has no product groups' });
-            continue;
-          }
-          const found = spec.product === '*' ? undefined : catalog.products.find(spec.product);
-          const products =
-            found === undefined ? [...catalog.products.values()] : found.kind === 'found' ? [found.item] : [];
-          if (found?.kind === 'ambiguous')
-            losses.push({ item, reason: ambiguityReason('product', spec.product, found.items) });
-          else if (products.length === 0)
-            losses.push({ item, reason: `the target organization has no product named ${spec.product}` });
-          for (const product of products) {
-            const lookup = product.groups.find(spec.group);
-            const held = productGroups.get(product.id);
-            if (lookup.kind === 'missing')
-              losses.push({ item, reason: `product ${product.name} has no group named ${spec.group}` });
-            else if (lookup.kind === 'ambiguous')
-              losses.push({
-                item,
-                reason: `product ${product.name}: ${ambiguityReason('group', spec.group, lookup.items)}`,
-              });
-            else if (held && held.groupId !== lookup.item.id) {
-              losses.push({
-                item,
-                reason: `the target allows one group per product; ${product.name} keeps ${held.label}`,
-              });
-            } else productGroups.set(product.id, { groupId: lookup.item.id, label: lookup.item.name });
-          }
+  pairs.sort((a, b) => a.priority - b.priority || a.order - b.order);
+  for (const { rule, grant } of pairs) {
+    const item = describeGrant(grant);
+    for (const spec of rule.to) {
+      if ('kind' in spec) {
+        addKind(spec.kind, item);
+      } else if ('role' in spec) {
+        const role = catalog.roles.find(spec.role);
+        if (!hasOrganizationScope) losses.push({ item, reason: 'the target has no organization roles' });
+        else if (role.kind === 'missing')
+          losses.push({ item, reason: `the target has no role named ${spec.role}` });
+        else if (role.kind === 'ambiguous')
+          losses.push({ item, reason: ambiguityReason('role', spec.role, role.items) });
+        else roles.set(role.item.id, role.item.name);
+      } else {
+        if (!hasProductScope) {
+          losses.push({ item, reason: 'the target has no product groups' });
+          continue;
+        }
+        const found = spec.product === '*' ? undefined : catalog.products.find(spec.product);
+        const products =
+          found === undefined ? [...catalog.products.values()] : found.kind === 'found' ? [found.item] : [];
+        if (found?.kind === 'ambiguous')
+          losses.push({ item, reason: ambiguityReason('product', spec.product, found.items) });
+        else if (products.length === 0)
+          losses.push({ item, reason: `the target organization has no product named ${spec.product}` });
+        for (const product of products) {
+          const lookup = product.groups.find(spec.group);
+          const held = productGroups.get(product.id);
+          if (lookup.kind === 'missing')
+            losses.push({ item, reason: `product ${product.name} has no group named ${spec.group}` });
+          else if (lookup.kind === 'ambiguous')
+            losses.push({
+              item,
+              reason: `product ${product.name}: ${ambiguityReason('group', spec.group, lookup.items)}`,
+            });
+          else if (held && held.groupId !== lookup.item.id) {
+            losses.push({
+              item,
+              reason: `the target allows one group per product; ${product.name} keeps ${held.label}`,
+            });
+          } else productGroups.set(product.id, { groupId: lookup.item.id, label: lookup.item.name });
         }
       }
     }

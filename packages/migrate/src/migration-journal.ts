@@ -64,7 +64,15 @@ export class MigrationJournal {
         truncateSync(path, Buffer.byteLength(complete));
         journal.repairedBytes = Buffer.byteLength(text) - Buffer.byteLength(complete);
       }
+      journal.size = Buffer.byteLength(complete);
       const lines = complete.split('\n').filter((line) => line.trim() !== '');
+      if (lines.length === 0) {
+        // Its first line never made it to disk (a full disk): nothing was recorded.
+        journal.append(
+          `${JSON.stringify({ type: 'journal', planId, startedAt: new Date().toISOString() })}\n`,
+        );
+        return journal;
+      }
       for (const [index, line] of lines.entries()) {
         let record: { type?: string; planId?: string } & Partial<JournalEntry>;
         try {
@@ -72,6 +80,11 @@ export class MigrationJournal {
         } catch {
           throw new OrgPortError('invalid_argument', `journal ${path}: line ${index + 1} is not valid JSON`);
         }
+        if (index === 0 && record.type !== 'journal')
+          throw new OrgPortError(
+            'invalid_argument',
+            `journal ${path}: line 1 is not a journal header (not an orgport journal?)`,
+          );
         if (record.type === 'journal') {
           if (record.planId !== planId)
             throw new OrgPortError(
@@ -89,11 +102,40 @@ export class MigrationJournal {
       }
       return journal;
     }
-    appendFileSync(
-      path,
-      `${JSON.stringify({ type: 'journal', planId, startedAt: new Date().toISOString() })}\n`,
-    );
+    journal.append(`${JSON.stringify({ type: 'journal', planId, startedAt: new Date().toISOString() })}\n`);
     return journal;
+  }
+
+  /** Bytes of complete lines in the file. */
+  private size = 0;
+  /** Set once an append failed: nothing more is appended. */
+  private failure: OrgPortError | undefined;
+
+  /**
+   * Appends one whole line, or nothing: an append cut short (a full disk) is cut back to the
+   * last complete line, and the journal refuses every later append, so no line is ever
+   * glued to a fragment.
+   */
+  private append(line: string): void {
+    if (this.failure) throw this.failure;
+    const path = this.path as string;
+    try {
+      appendFileSync(path, line);
+      this.size += Buffer.byteLength(line);
+    } catch (error) {
+      let cut = '';
+      try {
+        truncateSync(path, this.size);
+      } catch {
+        cut = ' (its last line may be cut short: a resume removes it)';
+      }
+      this.failure = new OrgPortError(
+        'internal',
+        `journal ${path}: could not append (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})${cut}; the run stops, and resumes once the journal can be written`,
+        { cause: error },
+      );
+      throw this.failure;
+    }
   }
 
   /** Bytes of a last line cut short by a kill, removed when the journal was opened (0 when none). */
@@ -122,7 +164,7 @@ export class MigrationJournal {
 
   /** Records an outcome (durably, before returning). */
   record(entry: JournalEntry): void {
+    if (this.path) this.append(`${JSON.stringify({ type: 'op', ...entry })}\n`);
     this.entries.set(entry.id, entry);
-    if (this.path) appendFileSync(this.path, `${JSON.stringify({ type: 'op', ...entry })}\n`);
   }
 }

@@ -90,6 +90,24 @@ export function createOperationRunner(options: OperationRunnerOptions): Operatio
     return found.id;
   };
 
+  /** Emails with a pending invitation, per organization: listed once, at the first invitation. */
+  const pendingByOrganization = new Map<string, Promise<Set<string>>>();
+  const pendingInvitations = (organizationId: string): Promise<Set<string>> => {
+    let pending = pendingByOrganization.get(organizationId);
+    if (!pending) {
+      pending = (async () => {
+        const emails = new Set<string>();
+        for await (const invitation of target.invitations.list(organizationId, { signal }))
+          if (!invitation.expired) emails.add(invitation.email.toLowerCase());
+        return emails;
+      })();
+      // A failed listing is not kept: the next invitation asks again.
+      pending.catch(() => pendingByOrganization.delete(organizationId));
+      pendingByOrganization.set(organizationId, pending);
+    }
+    return pending;
+  };
+
   /** Runs one operation; returns a skip reason or a result for the journal. */
   const run = async (
     operation: MigrationOperation,
@@ -139,16 +157,18 @@ export function createOperationRunner(options: OperationRunnerOptions): Operatio
       }
       case 'invite': {
         const orgId = await organizationId(operation.organization);
-        // An earlier run may have sent it before dying: never invite twice.
-        for await (const invitation of target.invitations.list(orgId, call)) {
-          if (!invitation.expired && invitation.email.toLowerCase() === operation.email.toLowerCase())
-            return { skipped: 'already invited' };
-        }
+        // An earlier run may have sent it before dying: never invite twice. Its invitations
+        // exist before this run began, so one listing per organization (kept, and added to
+        // as this run invites) tells, instead of one listing per invitation.
+        const pending = await pendingInvitations(orgId);
+        const email = operation.email.toLowerCase();
+        if (pending.has(email)) return { skipped: 'already invited' };
         await target.invitations.create(
           orgId,
           { email: operation.email, grants: [...operation.grants] },
           call,
         );
+        pending.add(email);
         return {};
       }
       case 'remove_member':

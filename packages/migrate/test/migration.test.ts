@@ -214,8 +214,9 @@ describe('applyMigration', () => {
           if (done > crashAfter) controller.abort();
         },
       }).catch((e: unknown) => e);
+      // Stopped, unless what was left was already under way (two members at a time).
       if (!OrgPortError.is(first, 'cancelled'))
-        expect(crashAfter).toBeGreaterThanOrEqual(plan.operations.length - 1);
+        expect(crashAfter).toBeGreaterThanOrEqual(plan.operations.length - 2);
       await expect(applyMigration(plan, { target: run.targetDirectory, journal })).rejects.toThrow(
         /already exists/,
       );

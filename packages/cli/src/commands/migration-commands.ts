@@ -8,6 +8,7 @@ import { EXIT } from '../errors/exit-codes.js';
 import { assertWritableFile, writeFileAtomic } from '../files/atomic-file.js';
 import { loggerFromOptions } from '../logging/logger-from-options.js';
 import { parseCount } from '../options/parse-count.js';
+import { terminalSafe } from '../output/terminal-text.js';
 import { renderPlan } from '../plan/render-plan.js';
 import { globals, openConnection } from './command-context.js';
 
@@ -203,9 +204,12 @@ export function registerMigrationCommands(program: Command): void {
           const { applyMigration, progressReporter } = await loadMigration();
           const logger = loggerFromOptions(globals(command));
           const progress = progressReporter('migrate', quiet || logger !== undefined);
+          // Ctrl-C and SIGTERM (a service manager, a container stopping) alike: stop between
+          // operations, leave the journal whole, exit 130 saying how to continue.
           const controller = new AbortController();
           const stop = () => controller.abort();
           process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
           const result = await applyMigration(plan, {
             target,
             journal,
@@ -214,10 +218,19 @@ export function registerMigrationCommands(program: Command): void {
             signal: controller.signal,
             logger,
             onProgress: ({ done, total }) => progress.update(done, total),
-          }).finally(() => {
-            progress.stop();
-            process.off('SIGINT', stop);
-          });
+          })
+            .catch((error: unknown) => {
+              if (OrgPortError.is(error, 'cancelled'))
+                process.stderr.write(
+                  `Interrupted: every finished operation is in the journal. Continue with: orgport migrate --to ${terminalSafe(options.to ?? '')} --journal ${terminalSafe(journal)} --resume\n`,
+                );
+              throw error;
+            })
+            .finally(() => {
+              progress.stop();
+              process.off('SIGINT', stop);
+              process.off('SIGTERM', stop);
+            });
           if (result.repairedJournalBytes > 0 && !quiet)
             process.stderr.write(
               `note: the journal's last line was cut short by a kill (${result.repairedJournalBytes} bytes); it was removed before resuming\n`,

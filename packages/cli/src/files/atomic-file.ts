@@ -50,7 +50,13 @@ export function writeFileAtomic(path: string, text: string, mode = 0o644): void 
   const temp = tempPathFor(path);
   const fd = openSync(temp, 'wx', mode);
   try {
-    writeSync(fd, text);
+    // Every write checked: a short write (a full disk) is an error, never a shorter file.
+    const bytes = Buffer.from(text, 'utf8');
+    for (let offset = 0; offset < bytes.length; ) {
+      const written = writeSync(fd, bytes, offset, bytes.length - offset);
+      if (written <= 0) throw new OrgPortError('internal', `could not write ${path}: short write`);
+      offset += written;
+    }
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
