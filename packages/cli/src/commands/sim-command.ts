@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { OrgPortError } from '@orgport/core/errors';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { DEFAULT_CONFIG_FILE } from '../connections/default-config-file.js';
 import { assertWritableFile, writeFileAtomic } from '../files/atomic-file.js';
 import { parseCount } from '../options/parse-count.js';
@@ -11,11 +11,11 @@ export function registerSimCommand(program: Command): void {
   program
     .command('sim <vendor>')
     .description('start a seeded vendor simulator on 127.0.0.1 and save its connection in the config file')
-    .option('--port <port>', 'port (default: any free port)', '0')
+    .addOption(new Option('--port <port>', 'port').default('0', 'any free port'))
     .option('--orgs <n>', 'organizations to seed', '3')
     .option('--members <n>', 'members per organization', '100')
     .option('--seed <n>', 'fixture seed', '1')
-    .option('--name <connection>', 'connection name to save (default sim-<vendor>)')
+    .option('--name <connection>', 'connection name to save (default: sim-<vendor>)')
     .action(
       async (
         vendor: string,
