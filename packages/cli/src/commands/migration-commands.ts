@@ -7,6 +7,8 @@ import type { Command } from 'commander';
 import { EXIT } from '../errors/exit-codes.js';
 import { assertWritableFile, writeFileAtomic } from '../files/atomic-file.js';
 import { parseCount } from '../options/parse-count.js';
+import { coloursFor } from '../output/colour.js';
+import { readPlanText } from '../plan/plan-file.js';
 import { renderPlan } from '../plan/render-plan.js';
 import { globals, openConnection } from './command-context.js';
 
@@ -40,7 +42,7 @@ const readText = (path: string, what: string): string => {
 /** Reads a plan file, checked completely (schema, ids, planId against its operations). */
 async function readPlan(path: string): Promise<MigrationPlan> {
   const { loadPlan } = await import('@orgport/migrate');
-  return loadPlan(readText(path, 'plan file'), `plan file ${path}`);
+  return loadPlan(readPlanText(path), `plan file ${path}`);
 }
 
 /** Opens the target and source, plans, and closes the source. */
@@ -95,16 +97,22 @@ export function registerMigrationCommands(program: Command): void {
       .command('plan')
       .description('plan a migration against the live target and report what the mapping loses'),
   )
-    .option('--out <file>', 'write the whole plan as JSON (for migrate --plan)')
-    .action(async (options: PlanOptions, command: Command) => {
+    .option('--out <file>', 'write the whole plan (for migrate --plan); gzip-compressed when it ends in .gz')
+    .option('--report <file>', 'write a Markdown review of the plan, per organization')
+    .action(async (options: PlanOptions & { report?: string }, command: Command) => {
       const limit = parseCount(options.limit, '--limit', 0, 1_000_000);
       if (options.out) assertWritableFile(options.out, '--out');
+      if (options.report) assertWritableFile(options.report, '--report');
       const target = await openTarget(options, command);
       try {
         const plan = await makePlan(options, command, target);
-        if (options.out) writeFileAtomic(options.out, `${JSON.stringify(plan, null, 2)}\n`);
+        const { writePlanOutputs } = await import('../plan/write-plan-outputs.js');
+        const written = writePlanOutputs(plan, options);
         if (globals(command).output === 'json') process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
-        else process.stdout.write(renderPlan(plan, limit));
+        else
+          process.stdout.write(
+            `${renderPlan(plan, { limit, writtenTo: options.out, colours: coloursFor(process.stdout) })}${written}`,
+          );
       } finally {
         await target.close();
       }
@@ -118,7 +126,10 @@ export function registerMigrationCommands(program: Command): void {
     .option('--plan <file>', 'a plan written by `plan --out` (instead of planning now)')
     .option('--journal <file>', 'journal file (default .orgport/journal-<plan id>.ndjson)')
     .option('--resume', 'continue the run recorded in the journal')
-    .option('--dry-run', 'plan and print, write nothing')
+    .option(
+      '--dry-run',
+      'check the plan against the target as it is now and print what would happen; write nothing',
+    )
     .option('--concurrency <n>', 'members written at once', '4')
     .option(
       '--store [url]',
@@ -171,7 +182,13 @@ export function registerMigrationCommands(program: Command): void {
               `warning: the plan is ${Math.round(ageHours)} hours old; the target may have changed since (apply changes only what the plan changes, and refuses conflicts; re-plan to be sure)\n`,
             );
           if (options.dryRun) {
-            process.stdout.write(renderPlan(plan, limit));
+            const { dryRun } = await import('../plan/dry-run.js');
+            await dryRun(plan, target, {
+              limit,
+              planned: options.plan === undefined && !options.resume,
+              output,
+              to: options.to as string,
+            });
             return;
           }
           if (options.store !== undefined) {
@@ -211,10 +228,19 @@ export function registerMigrationCommands(program: Command): void {
             concurrency,
             signal: controller.signal,
             onProgress: ({ done, total }) => progress.update(done, total),
-          }).finally(() => {
-            progress.stop();
-            process.off('SIGINT', stop);
-          });
+          })
+            .catch((error: unknown) => {
+              // Ctrl-C: say how to finish (the plan saved beside the journal is the one to resume).
+              if (controller.signal.aborted)
+                process.stderr.write(
+                  `Interrupted. Finish the run with: orgport migrate --to ${options.to} --journal ${journal} --resume\n`,
+                );
+              throw error;
+            })
+            .finally(() => {
+              progress.stop();
+              process.off('SIGINT', stop);
+            });
           if (result.repairedJournalBytes > 0 && !quiet)
             process.stderr.write(
               `note: the journal's last line was cut short by a kill (${result.repairedJournalBytes} bytes); it was removed before resuming\n`,
@@ -234,7 +260,7 @@ export function registerMigrationCommands(program: Command): void {
             );
           else {
             process.stdout.write(
-              `Applied ${summary.applied}, skipped ${summary.skipped}, failed ${summary.failed}, not attempted ${summary.blocked} (journal ${journal}).\n`,
+              `Applied ${summary.applied}, already done ${summary.skipped}, failed ${summary.failed}, not attempted ${summary.blocked} (journal ${journal}).\n`,
             );
             for (const failure of result.failed.slice(0, 10))
               process.stdout.write(

@@ -90,7 +90,7 @@ export async function runDemo(
 
     out.write('\n2. Plan Auth0 → cloud-org against what cloud-org holds now (roles → product groups)\n\n');
     const plan = await planMigration({ source, target, mapping: DEMO_MAPPING });
-    out.write(renderPlan(plan, 8));
+    out.write(renderPlan(plan, { limit: 8 }));
 
     out.write('\n3. Apply, journaled (a killed run resumes with `orgport migrate --resume`)\n\n');
     const journal = join(workdir, 'journal.ndjson');
@@ -103,7 +103,7 @@ export async function runDemo(
     });
     progress.stop();
     out.write(
-      `   Applied ${result.applied.length}, skipped ${result.skipped.length}, failed ${result.failed.length}, not attempted ${result.blocked.length}; ${cloudSim.stats.writes} writes sent for ${plan.operations.length} operations.\n`,
+      `   Applied ${result.applied.length}, already done ${result.skipped.length}, failed ${result.failed.length}, not attempted ${result.blocked.length}; ${cloudSim.stats.writes} writes sent for ${plan.operations.length} operations.\n`,
     );
 
     out.write('\n4. Re-plan: the target now holds what the mapping can carry\n\n');

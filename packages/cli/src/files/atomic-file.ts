@@ -8,7 +8,7 @@ import {
   rmSync,
   statSync,
   type WriteStream,
-  writeSync,
+  writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -46,11 +46,11 @@ export function assertWritableFile(path: string, option: string): void {
  * the new one, never half of one; a secret written this way is never readable by others,
  * even for an instant.
  */
-export function writeFileAtomic(path: string, text: string, mode = 0o644): void {
+export function writeFileAtomic(path: string, text: string | Uint8Array, mode = 0o644): void {
   const temp = tempPathFor(path);
   const fd = openSync(temp, 'wx', mode);
   try {
-    writeSync(fd, text);
+    writeFileSync(fd, text);
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
