@@ -2,6 +2,7 @@ import { OrgPortError } from '@orgport/core/errors';
 import type { Command } from 'commander';
 import { EXIT } from '../errors/exit-codes.js';
 import { parseCount } from '../options/parse-count.js';
+import type { OutputFormat } from '../output/output-format.js';
 import { globals } from './command-context.js';
 
 /** The fleet loads only when a fleet command runs (it brings the PostgreSQL client). */
@@ -11,7 +12,30 @@ const loadFleet = () =>
     import('../fleet/open-store.js'),
     import('../fleet/render-progress.js'),
     import('../fleet/target-opener.js'),
-  ]).then(([fleet, store, render, opener]) => ({ ...fleet, ...store, ...render, ...opener }));
+    import('../fleet/progress-records.js'),
+  ]).then(([fleet, store, render, opener, records]) => ({
+    ...fleet,
+    ...store,
+    ...render,
+    ...opener,
+    ...records,
+  }));
+
+/** Options of `status`. */
+interface StatusOptions {
+  readonly journal?: string;
+  readonly store?: string | true;
+  readonly plan?: string;
+  readonly watch?: boolean;
+}
+
+/** `status --journal`: a file run's progress (loads nothing of the fleet). */
+async function journalStatus(options: StatusOptions, output: OutputFormat): Promise<void> {
+  if (options.store !== undefined)
+    throw new OrgPortError('invalid_argument', 'choose one of --journal and --store');
+  const status = await import('../journal/journal-status.js');
+  await status.journalStatus(options.journal as string, { output, watch: options.watch });
+}
 
 /** Resolves when the process is asked to stop (Ctrl-C or SIGTERM). */
 const untilStopped = (): Promise<string> =>
@@ -73,12 +97,16 @@ export function registerFleetCommands(program: Command): void {
 
   program
     .command('status')
-    .description('progress of the migrations in a PostgreSQL store: done, failed, pending, rate')
+    .description(
+      'progress of a file-journal run or of the plans in a PostgreSQL store: done, failed, pending, rate, ETA',
+    )
+    .option('--journal <file>', 'the journal of a file run (migrate --journal), instead of a store')
     .option('--store [url]', 'the store: postgres://… (default $ORGPORT_STORE)')
     .option('--plan <id>', 'one plan (default: every plan in the store)')
     .option('--watch', 'refresh every second until every plan shown has finished or stopped')
-    .action(async (options: { store?: string | true; plan?: string; watch?: boolean }, command: Command) => {
+    .action(async (options: StatusOptions, command: Command) => {
       const { output } = globals(command);
+      if (options.journal !== undefined) return journalStatus(options, output);
       const fleet = await loadFleet();
       const pool = await fleet.openStore(fleet.storeUrl(options.store), 2);
       const terminal = process.stdout.isTTY === true;
@@ -87,10 +115,9 @@ export function registerFleetCommands(program: Command): void {
           const plans = await fleet.planProgress(pool, { planId: options.plan });
           if (options.plan && plans.length === 0)
             throw new OrgPortError('not_found', `plan ${options.plan} is not in the store`);
-          if (output === 'json' || output === 'ndjson')
-            process.stdout.write(
-              `${JSON.stringify(options.plan ? plans[0] : plans, null, output === 'json' ? 2 : 0)}\n`,
-            );
+          if (output === 'json')
+            process.stdout.write(`${JSON.stringify(options.plan ? plans[0] : plans, null, 2)}\n`);
+          else if (output !== 'table') await fleet.writeProgressRecords(plans, output);
           else {
             if (options.watch && terminal) process.stdout.write('\u001b[2J\u001b[H');
             if (plans.length === 0) process.stdout.write('No plans in the store.\n');
