@@ -32,10 +32,13 @@ interface PlanOptions {
   readonly limit: string;
 }
 
-const readText = (path: string, what: string): string => {
+const assertFile = (path: string, what: string): void => {
   if (!existsSync(path)) throw new OrgPortError('invalid_argument', `${what} ${path} does not exist`);
   if (statSync(path).isDirectory())
     throw new OrgPortError('invalid_argument', `${what} ${path} is a folder, not a file`);
+};
+const readText = (path: string, what: string): string => {
+  assertFile(path, what);
   return readFileSync(path, 'utf8');
 };
 
@@ -54,10 +57,12 @@ async function makePlan(options: PlanOptions, command: Command, target: Director
       'invalid_argument',
       'give the source: --from <connection> or --from-snapshot <file>',
     );
-  const { loadRoleMapping, loadSnapshot, planMigration, progressReporter } = await loadMigration();
+  const { loadRoleMapping, openSnapshotFile, planMigration, progressReporter } = await loadMigration();
   const mapping = loadRoleMapping(readText(options.mapping, 'mapping file'));
+  if (options.fromSnapshot) assertFile(options.fromSnapshot, 'snapshot');
+  // A snapshot streams from its file, one organization's members at a time.
   const source = options.fromSnapshot
-    ? loadSnapshot(readText(options.fromSnapshot, 'snapshot'))
+    ? await openSnapshotFile(options.fromSnapshot)
     : await openConnection(options.from as string, globals(command));
   const progress = progressReporter('plan', quiet);
   try {
