@@ -443,7 +443,7 @@ describe('orgport CLI, end to end against both simulators', () => {
     const run = await orgport(['demo', '--members', '300', '-q']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('0 operations. Nothing left to do.');
-    expect(run.stdout).toMatch(/Applied \d+, skipped 0, failed 0/);
+    expect(run.stdout).toMatch(/Applied \d+, already done 0, failed 0/);
     expect(Date.now() - started).toBeLessThan(60_000);
   }, 60_000);
 });

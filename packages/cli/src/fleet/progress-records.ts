@@ -28,6 +28,7 @@ const progressRow = (progress: PlanProgress): Row => ({
 export async function writeProgressRecords(
   plans: readonly PlanProgress[],
   output: OutputFormat,
+  out: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
-  await writeRows(process.stdout, output, plans.map(progressRow), plans);
+  await writeRows(out, output, plans.map(progressRow), plans);
 }
