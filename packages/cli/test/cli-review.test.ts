@@ -288,6 +288,17 @@ describe('review before apply', () => {
     expect(JSON.parse(dry.stdout).toDo).toBe(plan.operations.length);
   });
 
+  it('plan -o ndjson prints one operation per line, -o csv one row per operation', async () => {
+    const args = ['plan', '--from', 'source', '--to', 'target', '--mapping', 'mapping.json', '-q'];
+    const lines = ndjson((await orgport([...args, '-o', 'ndjson'])).stdout);
+    expect(lines.map((line) => line.type).sort()).toEqual(
+      plan.operations.map((operation) => operation.type).sort(),
+    );
+    const [header, ...rows] = (await orgport([...args, '-o', 'csv'])).stdout.trim().split('\n');
+    expect(header).toBe('id,type,organization,organizationId,email,kind,groups');
+    expect(rows).toHaveLength(plan.operations.length);
+  });
+
   it('plan --report writes a Markdown review per organization, with counts and losses', () => {
     const report = readFileSync(join(dir, 'plan.md'), 'utf8');
     const counts = planCounts(plan.operations);

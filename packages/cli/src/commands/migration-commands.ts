@@ -8,6 +8,7 @@ import { EXIT } from '../errors/exit-codes.js';
 import { assertWritableFile, writeFileAtomic } from '../files/atomic-file.js';
 import { parseCount } from '../options/parse-count.js';
 import { coloursFor } from '../output/colour.js';
+import { writeRows } from '../output/write-rows.js';
 import { readPlanText } from '../plan/plan-file.js';
 import { renderPlan } from '../plan/render-plan.js';
 import { globals, openConnection } from './command-context.js';
@@ -113,7 +114,10 @@ export function registerMigrationCommands(program: Command): void {
         const plan = await makePlan(options, command, target);
         const { writePlanOutputs } = await import('../plan/write-plan-outputs.js');
         const written = writePlanOutputs(plan, options);
-        if (globals(command).output === 'json') process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+        const { output } = globals(command);
+        if (output === 'json') process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+        else if (output !== 'table')
+          await (await import('../plan/plan-records.js')).writePlanRecords(plan, output);
         else
           process.stdout.write(
             `${renderPlan(plan, { limit, writtenTo: options.out, colours: coloursFor(process.stdout) })}${written}`,
@@ -263,6 +267,7 @@ export function registerMigrationCommands(program: Command): void {
             process.stdout.write(
               `${JSON.stringify({ ...summary, failures: result.failed.map((f) => ({ operation: f.operation, code: f.code, reason: f.reason })) }, null, 2)}\n`,
             );
+          else if (output !== 'table') await writeRows(process.stdout, output, [summary]);
           else {
             process.stdout.write(
               `Applied ${summary.applied}, already done ${summary.skipped}, failed ${summary.failed}, not attempted ${summary.blocked} (journal ${journal}).\n`,

@@ -3,6 +3,7 @@ import type { MigrationPlan } from '@orgport/migrate';
 import { coloursFor } from '../output/colour.js';
 import type { OutputFormat } from '../output/output-format.js';
 import { terminalSafe } from '../output/terminal-text.js';
+import { writeRows } from '../output/write-rows.js';
 import { type CheckedOperation, checkPlan } from './check-plan.js';
 import { describeOperation, renderPlan } from './render-plan.js';
 
@@ -28,7 +29,7 @@ export async function dryRun(
   const by = (standing: CheckedOperation['standing']) =>
     checked.filter((entry) => entry.standing === standing);
   const [toDo, done, changed] = [by('to do'), by('already done'), by('changed')];
-  if (options.output === 'json' || options.output === 'ndjson') {
+  if (options.output !== 'table') {
     const records = checked.map(({ operation, standing, why }) => ({
       id: operation.id,
       type: operation.type,
@@ -39,7 +40,7 @@ export async function dryRun(
       process.stdout.write(
         `${JSON.stringify({ planId: plan.planId, toDo: toDo.length, alreadyDone: done.length, changed: changed.length, operations: records }, null, 2)}\n`,
       );
-    else for (const record of records) process.stdout.write(`${JSON.stringify(record)}\n`);
+    else await writeRows(process.stdout, options.output, records);
     return;
   }
   const lines = [renderPlan(plan, { limit: options.limit, colours: coloursFor(process.stdout) })];
