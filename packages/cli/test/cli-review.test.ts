@@ -375,6 +375,30 @@ describe('review before apply', () => {
         `${changed.email.replaceAll('.', '\\.')} → .*: holds \\d+ grant\\(s\\) now where the plan saw ${changed.expected.length}`,
       ),
     );
+    // With the source and mapping again, it plans now too and says what differs: the done
+    // operation is no longer planned, the changed member's is planned anew.
+    const replanned = await orgport([
+      'migrate',
+      '--to',
+      'target',
+      '--plan',
+      'plan.json',
+      '--dry-run',
+      '--from',
+      'source',
+      '--mapping',
+      'mapping.json',
+      '-o',
+      'json',
+      '-q',
+    ]);
+    expect(JSON.parse(replanned.stdout)).toMatchObject({
+      alreadyDone: 1,
+      changed: 1,
+      newSincePlanning: 1,
+      noLongerPlanned: 2,
+    });
+    expect(cloud.stats.writes).toBe(writes);
     const records = ndjson(
       (await orgport(['migrate', '--to', 'target', '--plan', 'plan.json', '--dry-run', '-o', 'ndjson', '-q']))
         .stdout,

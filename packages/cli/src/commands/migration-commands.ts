@@ -192,7 +192,13 @@ export function registerMigrationCommands(program: Command): void {
             );
           if (options.dryRun) {
             const { dryRun } = await import('../plan/dry-run.js');
+            // A saved plan with its source given again: plan now too, and say what differs.
+            const replanned =
+              options.plan && options.mapping && (options.from || options.fromSnapshot)
+                ? await makePlan(options, command, target)
+                : undefined;
             await dryRun(plan, target, {
+              replanned,
               limit,
               planned: options.plan === undefined && !options.resume,
               output,

@@ -4,12 +4,14 @@ import { terminalCell } from './terminal-text.js';
 /** A flat row for tables and CSV; JSON formats get the full records. */
 export type Row = Readonly<Record<string, string | number | boolean | undefined>>;
 
-/** What a table's totals line says: `3 organizations`, `20 of more members (--limit 20)`. */
+/** What a table's totals line says (`3 organizations`, `the first 20 members; there are more`), and CSV's columns. */
 export interface RowsFooter {
   /** The record's name, singular and plural (`['organization', 'organizations']`). */
-  readonly noun: readonly [singular: string, plural: string];
+  readonly noun?: readonly [singular: string, plural: string] | undefined;
   /** Whether a `--limit` cut the list (more records exist than are shown). */
   readonly limited?: boolean | undefined;
+  /** CSV's header when there may be no rows to take the columns from. */
+  readonly columns?: readonly string[] | undefined;
 }
 
 /**
@@ -32,7 +34,7 @@ async function renderTable(columns: readonly string[], rows: readonly Row[]): Pr
 }
 
 /** `3 organizations`, `1 organization`, `the first 20 members (--limit)`. */
-function totals(count: number, footer: RowsFooter): string {
+function totals(count: number, footer: RowsFooter & { noun: readonly [string, string] }): string {
   const noun = count === 1 ? footer.noun[0] : footer.noun[1];
   return footer.limited
     ? `the first ${count} ${noun}; there are more (raise --limit to see them)`
@@ -59,7 +61,7 @@ export async function writeRows(
     for (const record of records) out.write(`${JSON.stringify(record)}\n`);
     return;
   }
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const columns = [...new Set([...(footer?.columns ?? []), ...rows.flatMap((row) => Object.keys(row))])];
   if (format === 'csv') {
     // Table and CSV libraries load only for the formats that need them.
     const { stringify } = await import('csv-stringify/sync');
@@ -69,14 +71,14 @@ export async function writeRows(
         // A cell starting with = + - @ (or a tab or CR) is a formula to a spreadsheet:
         // prefixed with ' so it stays text (the OWASP rule).
         { header: true, columns, escape_formulas: true },
-      ),
+      ) || (columns.length > 0 ? `${columns.join(',')}\n` : ''),
     );
     return;
   }
   if (rows.length === 0) {
-    out.write(footer ? `No ${footer.noun[1]}.\n` : '(none)\n');
+    out.write(footer?.noun ? `No ${footer.noun[1]}.\n` : '(none)\n');
     return;
   }
   out.write(`${await renderTable(columns, rows)}\n`);
-  if (footer) out.write(`${totals(rows.length, footer)}\n`);
+  if (footer?.noun) out.write(`${totals(rows.length, { ...footer, noun: footer.noun })}\n`);
 }

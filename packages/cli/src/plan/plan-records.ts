@@ -21,5 +21,7 @@ export async function writePlanRecords(
     kind: 'kind' in operation ? operation.kind : undefined,
     groups: 'labels' in operation ? operation.labels?.join(' ') : undefined,
   }));
-  await writeRows(out, output, rows, plan.operations);
+  await writeRows(out, output, rows, plan.operations, {
+    columns: ['id', 'type', 'organization', 'organizationId', 'email', 'kind', 'groups'],
+  });
 }
