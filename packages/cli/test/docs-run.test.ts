@@ -89,13 +89,26 @@ async function runDocument(document: string): Promise<{ ran: string[]; folder: s
       return file ? [[file, block.body] as const] : [];
     }),
   );
+  return runBlocks(
+    blocks.filter((candidate) => candidate.marker === 'run'),
+    document,
+    edits,
+  );
+}
+
+/** Runs blocks of command lines in order in a fresh folder, with `orgport` on the PATH. */
+async function runBlocks(
+  blocks: readonly Block[],
+  document: string,
+  edits: ReadonlyMap<string, string>,
+): Promise<{ ran: string[]; folder: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'orgport-docs-'));
   const bin = mkdtempSync(join(tmpdir(), 'orgport-bin-'));
   writeFileSync(join(bin, 'orgport'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
   chmodSync(join(bin, 'orgport'), 0o755);
   const env = { PATH: `${bin}:${process.env.PATH}`, HOME: folder };
   const ran: string[] = [];
-  for (const block of blocks.filter((candidate) => candidate.marker === 'run')) {
+  for (const block of blocks) {
     for (const line of block.body.split('\n')) {
       const step = commandOf(line);
       if (!step) continue;
@@ -141,7 +154,31 @@ async function runDocument(document: string): Promise<{ ran: string[]; folder: s
   return { ran, folder };
 }
 
+/** Help examples not run here, and why. */
+const EXAMPLES_NOT_RUN = new Map([
+  ['worker', 'needs a PostgreSQL server (reliability/test/fleet.test.ts runs workers)'],
+  ['sim', 'starts a third simulator over a saved connection (cli-e2e.test.ts runs sim)'],
+  ['demo', 'runs the whole demo (cli-e2e.test.ts runs it)'],
+  ['new-adapter', 'writes a vendor folder (new-adapter.test.ts runs it)'],
+]);
+/** Help examples that need another's output run last, in this order; the rest in the table's order. */
+const RUN_LAST = ['plan', 'migrate', 'status'];
+
 describe('the docs run as written', () => {
+  it("every command's --help example, on the simulators", async () => {
+    const { HELP_EXAMPLES } = await import('../src/help/help-examples.js');
+    const paths = [...HELP_EXAMPLES.keys()].filter((path) => !EXAMPLES_NOT_RUN.has(path));
+    paths.sort((a, b) => RUN_LAST.indexOf(a) - RUN_LAST.indexOf(b));
+    const body = [
+      'orgport sim auth0 &',
+      'orgport sim cloud-org &',
+      ...paths.map((path) => HELP_EXAMPLES.get(path)),
+    ];
+    const block: Block = { language: 'sh', marker: 'run', body: body.join('\n'), line: 0 };
+    const { ran } = await runBlocks([block], '--help examples', new Map());
+    expect(ran).toHaveLength(body.length);
+  }, 120_000);
+
   it("README's command block, in order, on the simulators", async () => {
     const { ran, folder } = await runDocument('README.md');
     expect(ran.length).toBeGreaterThan(10);

@@ -25,7 +25,7 @@ export const HELP_EXAMPLES: ReadonlyMap<string, string> = new Map([
   ['products list', 'orgport products list "User-centric Neural-net" -c sim-cloud-org'],
   ['invitations', 'orgport invitations list user-centric-neural-net-0 -c sim-auth0'],
   ['invitations list', 'orgport invitations list user-centric-neural-net-0 -c sim-auth0 -o csv'],
-  ['mapping', 'orgport mapping init --from sim-auth0 --to sim-cloud-org --out mapping.json'],
+  ['mapping', 'orgport mapping init --from sim-auth0 --to sim-cloud-org'],
   ['mapping init', 'orgport mapping init --from sim-auth0 --to sim-cloud-org --out mapping.json'],
   ['capabilities', 'orgport capabilities cloud-org -o json'],
   ['export', 'orgport export -c sim-auth0 --out snapshot.ndjson'],
