@@ -96,6 +96,7 @@ describe('status --store records', () => {
     pending: 600,
     chains: { total: 100, queued: 60, done: 40, stopped: 0 },
     ratePerSecond: 4,
+    failures: [],
   };
   const written = async (output: 'csv' | 'ndjson') => {
     let text = '';
@@ -115,10 +116,10 @@ describe('status --store records', () => {
   it('prints CSV rows and one NDJSON record per line, with the ETA in seconds', async () => {
     const [header, first, second] = (await written('csv')).trim().split('\n');
     expect(header).toBe(
-      'planId,targetVendor,submittedAt,state,operations,applied,skipped,failed,pending,chains,chainsQueued,chainsDone,chainsStopped,ratePerSecond,etaSeconds',
+      'planId,targetVendor,submittedAt,state,failure,operations,applied,skipped,failed,pending,chains,chainsQueued,chainsDone,chainsStopped,ratePerSecond,etaSeconds',
     );
     expect(first).toBe(
-      'plan-id-00000001,cloud-org,2026-01-01T00:00:00.000Z,running,1000,380,20,0,600,100,60,40,0,4,150',
+      'plan-id-00000001,cloud-org,2026-01-01T00:00:00.000Z,running,,1000,380,20,0,600,100,60,40,0,4,150',
     );
     expect(second?.endsWith(',4,')).toBe(true);
     const records = (await written('ndjson'))

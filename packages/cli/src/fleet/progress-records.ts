@@ -8,6 +8,7 @@ const progressRow = (progress: PlanProgress): Row => ({
   targetVendor: progress.targetVendor,
   submittedAt: progress.submittedAt,
   state: progress.state,
+  failure: progress.failure,
   operations: progress.operations,
   applied: progress.applied,
   skipped: progress.skipped,
