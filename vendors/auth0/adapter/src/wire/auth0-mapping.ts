@@ -119,9 +119,7 @@ export function toInvitation(
     ...(wire.inviter ? { inviterName: wire.inviter.name } : {}),
     grants: (wire.roles ?? []).map((id) => roleGrant({ id, name: roleName(id) })),
     ...(wire.created_at ? { createdAt: wire.created_at } : {}),
-    ...(wire.expires_at
-      ? { expiresAt: wire.expires_at, expired: Date.parse(wire.expires_at) <= nowMs }
-      : {}),
+    ...(wire.expires_at ? { expiresAt: wire.expires_at, expired: Date.parse(wire.expires_at) <= nowMs } : {}),
     ...(wire.invitation_url ? { url: wire.invitation_url } : {}),
   };
 }
