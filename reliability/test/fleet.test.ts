@@ -293,7 +293,7 @@ describe.skipIf(skip)('the fleet on PostgreSQL', () => {
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     expect(first.out).toContain(
-      `Applied ${other.plan.operations.length}, skipped 0, failed 0, not attempted 0`,
+      `Applied ${other.plan.operations.length}, already done 0, failed 0, not attempted 0`,
     );
     expect(first.out).not.toContain('s3cret-pw');
     expect(first.out).toContain('postgres:***@');
@@ -313,6 +313,20 @@ describe.skipIf(skip)('the fleet on PostgreSQL', () => {
       failed: 0,
       pending: 0,
     });
+    // The same records as CSV (a row per plan) and as NDJSON (one per line).
+    const csv = await cli(['status', '--store', url, '-o', 'csv'], dir, env);
+    const [header, row, extra] = csv.out.trim().split('\n');
+    expect(header?.split(',').slice(0, 5)).toEqual([
+      'planId',
+      'targetVendor',
+      'submittedAt',
+      'state',
+      'operations',
+    ]);
+    expect(row?.split(',').slice(3, 6)).toEqual(['finished', '', String(other.plan.operations.length)]);
+    expect(extra).toBeUndefined();
+    const lines = (await cli(['status', '--store', url, '-o', 'ndjson'], dir, env)).out.trim().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { planId: string }).planId)).toEqual([other.plan.planId]);
 
     const again = await cli(migrate, dir, env);
     expect(again.code).toBe(1);

@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { registerCapabilitiesCommand } from './commands/capabilities-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
+import { registerDiscoveryCommands } from './commands/discovery-commands.js';
 import { registerExportCommand } from './commands/export-command.js';
 import { registerFleetCommands } from './commands/fleet-commands.js';
+import { registerMappingCommand } from './commands/mapping-command.js';
 import { registerMigrationCommands } from './commands/migration-commands.js';
 import { registerNewAdapterCommand } from './commands/new-adapter-command.js';
 import { registerQueryCommands } from './commands/query-commands.js';
 import { registerSimCommand } from './commands/sim-command.js';
+import { addHelpExamples } from './help/help-examples.js';
 import { OUTPUT_FORMATS } from './output/output-format.js';
 
 /** The CLI's own version, from its package.json (one level above both `src/` and `dist/`). */
@@ -25,11 +28,17 @@ export function createProgram(): Command {
       '-c, --connection <name>',
       'connection: a name from the config file, or auth0 / cloud-org (from ORGPORT_* variables)',
     )
-    .option('--config <file>', 'config file (default ./orgport.config.json)')
+    .option('--config <file>', 'config file (default: ./orgport.config.json)')
     .addOption(
-      new Option('-o, --output <format>', 'output format').choices([...OUTPUT_FORMATS]).default('table'),
+      new Option('-o, --output <format>', 'output format of records')
+        .choices([...OUTPUT_FORMATS])
+        .default('table'),
     )
-    .option('--timeout <seconds>', 'the longest one vendor call may take, retries included', '120')
+    .addOption(
+      new Option('--timeout <seconds>', 'the longest one vendor call may take, retries included').default(
+        '120',
+      ),
+    )
     .option('-q, --quiet', 'no progress output')
     .option('-v, --verbose', 'error details')
     .option(
@@ -41,6 +50,8 @@ export function createProgram(): Command {
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
   registerQueryCommands(program);
+  registerDiscoveryCommands(program);
+  registerMappingCommand(program);
   registerCapabilitiesCommand(program);
   registerExportCommand(program);
   registerMigrationCommands(program);
@@ -48,5 +59,6 @@ export function createProgram(): Command {
   registerSimCommand(program);
   registerDemoCommand(program);
   registerNewAdapterCommand(program);
+  addHelpExamples(program);
   return program;
 }

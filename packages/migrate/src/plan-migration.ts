@@ -1,6 +1,7 @@
 import type { Directory, GrantInput, Member, Organization } from '@orgport/core';
 import { OrgPortError, throwIfAborted } from '@orgport/core';
 import { grantKey, sameGrants, toGrantInput } from './grant-difference.js';
+import type { SnapshotFile } from './load-snapshot.js';
 import { mapMember, type TargetCatalog } from './map-member.js';
 import type { Loss, MigrationOperation, MigrationPlan, OrganizationRef } from './migration-plan.js';
 import { type NamedItem, NameIndex } from './name-index.js';
@@ -14,8 +15,12 @@ import { keepAcceptedOperations } from './validate-plan.js';
 
 /** Options of {@link planMigration}. */
 export interface PlanMigrationOptions {
-  /** Where memberships come from: a live directory or a snapshot. */
-  readonly source: Directory | Snapshot;
+  /**
+   * Where memberships come from: a live directory, a snapshot, or a snapshot file opened
+   * for streaming (`openSnapshotFile`: members are read from the file one organization at
+   * a time, never all in memory).
+   */
+  readonly source: Directory | Snapshot | SnapshotFile;
   /** Where they go; read live. */
   readonly target: Directory;
   /** How roles, groups and kinds translate. */
@@ -31,8 +36,15 @@ export interface PlanMigrationOptions {
     | undefined;
 }
 
-const isSnapshot = (source: Directory | Snapshot): source is Snapshot =>
+const isSnapshot = (source: Directory | Snapshot | SnapshotFile): source is Snapshot | SnapshotFile =>
   (source as Snapshot).format === 'orgport.snapshot';
+
+/** A source organization with its members: from a snapshot, or streamed from a snapshot file. */
+type SourceEntry = Snapshot['organizations'][number] | SnapshotFile['organizations'][number];
+
+/** Members of a source organization: counted in a snapshot file, or the array's length. */
+const memberCount = (entry: SourceEntry) =>
+  'memberCount' in entry ? entry.memberCount : entry.members.length;
 const lower = (text: string) => text.toLowerCase();
 
 const withoutNul = (loss: Loss): Loss => ({
@@ -151,7 +163,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
   }
 
   // An unknown name in the selection is a mistake, not "no changes".
-  const selected = selectOrganizations(
+  const selected = selectOrganizations<SourceEntry>(
     source.organizations,
     (entry) => entry.organization,
     options.organizations,
@@ -160,7 +172,8 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
   let planned = 0;
   /** Source organization name of each planned target organization (by id, or `name:` when created). */
   const sourceNameOf = new Map<string, string>();
-  for (const { organization, members: sourceMembers } of selected) {
+  for (const entry of selected) {
+    const { organization, members: sourceMembers } = entry;
     throwIfAborted(signal, target.name);
     const existing = findTarget(organization);
     let ref: OrganizationRef;
@@ -184,7 +197,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
     } else {
       losses.push({
         organization: organization.name,
-        item: `organization with ${sourceMembers.length} members`,
+        item: `organization with ${memberCount(entry)} members`,
         reason: `the target has no organization named ${organization.displayName ?? organization.name} and cannot create one; create it there or add a rename`,
         severity,
       });
@@ -229,7 +242,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
       grants.map((grant) => labelOf.get(grant.groupId) ?? grant.groupId);
 
     const sourceEmails = new Set<string>();
-    for (const member of sourceMembers) {
+    for await (const member of sourceMembers) {
       members++;
       const email = member.user.email;
       const loss = (item: string, reason: string, level: Loss['severity'] = severity) =>

@@ -8,9 +8,9 @@ export interface SnapshotOptions {
   /** Only these organizations (ids or names); default every organization. */
   readonly organizations?: readonly string[] | undefined;
   readonly signal?: AbortSignal | undefined;
-  /** Called after each organization with the running member count. */
+  /** Called after each organization with the running member count and the organizations selected in all. */
   readonly onProgress?:
-    | ((progress: { organizations: number; members: number; current: string }) => void)
+    | ((progress: { organizations: number; total: number; members: number; current: string }) => void)
     | undefined;
 }
 
@@ -41,7 +41,8 @@ export async function* snapshotRecords(
   let members = 0;
   let invitations = 0;
   let done = 0;
-  for (const organization of await selectedOrganizations(directory, options)) {
+  const selected = await selectedOrganizations(directory, options);
+  for (const organization of selected) {
     throwIfAborted(options.signal, directory.name);
     yield { type: 'organization', organization };
     if (directory.supports('members.list')) {
@@ -59,7 +60,12 @@ export async function* snapshotRecords(
       }
     }
     done++;
-    options.onProgress?.({ organizations: done, members, current: organization.name });
+    options.onProgress?.({
+      organizations: done,
+      total: selected.length,
+      members,
+      current: organization.name,
+    });
   }
   // The trailer says the export finished, and what it holds: a reader refuses a snapshot
   // whose trailer is missing or does not match.

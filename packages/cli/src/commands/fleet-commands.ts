@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { EXIT } from '../errors/exit-codes.js';
 import { loggerFromOptions } from '../logging/logger-from-options.js';
 import { parseCount } from '../options/parse-count.js';
+import type { OutputFormat } from '../output/output-format.js';
 import { terminalSafe } from '../output/terminal-text.js';
 import { globals } from './command-context.js';
 
@@ -14,7 +15,15 @@ const loadFleet = () =>
     import('../fleet/render-progress.js'),
     import('../fleet/target-opener.js'),
     import('../fleet/failure-log.js'),
-  ]).then(([fleet, store, render, opener, log]) => ({ ...fleet, ...store, ...render, ...opener, ...log }));
+    import('../fleet/progress-records.js'),
+  ]).then(([fleet, store, render, opener, log, records]) => ({
+    ...fleet,
+    ...store,
+    ...render,
+    ...opener,
+    ...log,
+    ...records,
+  }));
 
 /** Resolves when the process is asked to stop (Ctrl-C or SIGTERM), or `fatal` resolves first. */
 const untilStopped = (fatal: Promise<Error>): Promise<string | Error> =>
@@ -31,11 +40,23 @@ const untilStopped = (fatal: Promise<Error>): Promise<string | Error> =>
 
 /** The options of `status`. */
 interface StatusOptions {
+  readonly journal?: string;
   readonly store?: string | true;
   readonly plan?: string;
   readonly watch?: boolean;
   readonly cancel?: string;
   readonly forget?: string;
+}
+
+/** `status --journal`: a file run's progress (loads nothing of the fleet). */
+async function journalStatus(options: StatusOptions, output: OutputFormat): Promise<void> {
+  if (options.store !== undefined || options.cancel !== undefined || options.forget !== undefined)
+    throw new OrgPortError(
+      'invalid_argument',
+      '--journal is for a file run: without --store, --cancel or --forget',
+    );
+  const status = await import('../journal/journal-status.js');
+  await status.journalStatus(options.journal as string, { output, watch: options.watch });
 }
 
 /** `worker` and `status`: the fleet that runs migrations from a PostgreSQL store. */
@@ -121,7 +142,10 @@ export function registerFleetCommands(program: Command): void {
 
   program
     .command('status')
-    .description('progress of the migrations in a PostgreSQL store: done, failed, pending, rate')
+    .description(
+      'progress of a file-journal run or of the plans in a PostgreSQL store: done, failed, pending, rate, ETA',
+    )
+    .option('--journal <file>', 'the journal of a file run (migrate --journal), instead of a store')
     .option('--store [url]', 'the store: postgres://… (default $ORGPORT_STORE)')
     .option('--plan <id>', 'one plan (default: every plan in the store)')
     .option('--watch', 'refresh every second until every plan shown has finished or stopped')
@@ -135,6 +159,7 @@ export function registerFleetCommands(program: Command): void {
     )
     .action(async (options: StatusOptions, command: Command) => {
       const { output } = globals(command);
+      if (options.journal !== undefined) return journalStatus(options, output);
       if (options.cancel !== undefined && options.forget !== undefined)
         throw new OrgPortError('invalid_argument', 'give --cancel or --forget, not both');
       const fleet = await loadFleet();
@@ -159,10 +184,9 @@ export function registerFleetCommands(program: Command): void {
           const plans = await fleet.planProgress(pool, { planId: options.plan });
           if (options.plan && plans.length === 0)
             throw new OrgPortError('not_found', `plan ${options.plan} is not in the store`);
-          if (output === 'json' || output === 'ndjson')
-            process.stdout.write(
-              `${JSON.stringify(options.plan ? plans[0] : plans, null, output === 'json' ? 2 : 0)}\n`,
-            );
+          if (output === 'json')
+            process.stdout.write(`${JSON.stringify(options.plan ? plans[0] : plans, null, 2)}\n`);
+          else if (output !== 'table') await fleet.writeProgressRecords(plans, output);
           else {
             if (options.watch && terminal) process.stdout.write('\u001b[2J\u001b[H');
             if (plans.length === 0) process.stdout.write('No plans in the store.\n');

@@ -8,7 +8,10 @@ import { EXIT } from '../errors/exit-codes.js';
 import { assertWritableFile, writeFileAtomic } from '../files/atomic-file.js';
 import { loggerFromOptions } from '../logging/logger-from-options.js';
 import { parseCount } from '../options/parse-count.js';
+import { coloursFor } from '../output/colour.js';
 import { terminalSafe } from '../output/terminal-text.js';
+import { writeRows } from '../output/write-rows.js';
+import { readPlanText } from '../plan/plan-file.js';
 import { renderPlan } from '../plan/render-plan.js';
 import { globals, openConnection } from './command-context.js';
 
@@ -32,17 +35,20 @@ interface PlanOptions {
   readonly limit: string;
 }
 
-const readText = (path: string, what: string): string => {
+const assertFile = (path: string, what: string): void => {
   if (!existsSync(path)) throw new OrgPortError('invalid_argument', `${what} ${path} does not exist`);
   if (statSync(path).isDirectory())
     throw new OrgPortError('invalid_argument', `${what} ${path} is a folder, not a file`);
+};
+const readText = (path: string, what: string): string => {
+  assertFile(path, what);
   return readFileSync(path, 'utf8');
 };
 
 /** Reads a plan file, checked completely (schema, ids, planId against its operations). */
 async function readPlan(path: string): Promise<MigrationPlan> {
   const { loadPlan } = await import('@orgport/migrate');
-  return loadPlan(readText(path, 'plan file'), `plan file ${path}`);
+  return loadPlan(readPlanText(path), `plan file ${path}`);
 }
 
 /** Opens the target and source, plans, and closes the source. */
@@ -54,10 +60,12 @@ async function makePlan(options: PlanOptions, command: Command, target: Director
       'invalid_argument',
       'give the source: --from <connection> or --from-snapshot <file>',
     );
-  const { loadRoleMapping, loadSnapshot, planMigration, progressReporter } = await loadMigration();
+  const { loadRoleMapping, openSnapshotFile, planMigration, progressReporter } = await loadMigration();
   const mapping = loadRoleMapping(readText(options.mapping, 'mapping file'));
+  if (options.fromSnapshot) assertFile(options.fromSnapshot, 'snapshot');
+  // A snapshot streams from its file, one organization's members at a time.
   const source = options.fromSnapshot
-    ? loadSnapshot(readText(options.fromSnapshot, 'snapshot'))
+    ? await openSnapshotFile(options.fromSnapshot)
     : await openConnection(options.from as string, globals(command));
   const progress = progressReporter('plan', quiet);
   try {
@@ -97,16 +105,25 @@ export function registerMigrationCommands(program: Command): void {
       .command('plan')
       .description('plan a migration against the live target and report what the mapping loses'),
   )
-    .option('--out <file>', 'write the whole plan as JSON (for migrate --plan)')
-    .action(async (options: PlanOptions, command: Command) => {
+    .option('--out <file>', 'write the whole plan (for migrate --plan); gzip-compressed when it ends in .gz')
+    .option('--report <file>', 'write a Markdown review of the plan, per organization')
+    .action(async (options: PlanOptions & { report?: string }, command: Command) => {
       const limit = parseCount(options.limit, '--limit', 0, 1_000_000);
       if (options.out) assertWritableFile(options.out, '--out');
+      if (options.report) assertWritableFile(options.report, '--report');
       const target = await openTarget(options, command);
       try {
         const plan = await makePlan(options, command, target);
-        if (options.out) writeFileAtomic(options.out, `${JSON.stringify(plan, null, 2)}\n`);
-        if (globals(command).output === 'json') process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
-        else process.stdout.write(renderPlan(plan, limit));
+        const { writePlanOutputs } = await import('../plan/write-plan-outputs.js');
+        const written = writePlanOutputs(plan, options);
+        const { output } = globals(command);
+        if (output === 'json') process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+        else if (output !== 'table')
+          await (await import('../plan/plan-records.js')).writePlanRecords(plan, output);
+        else
+          process.stdout.write(
+            `${renderPlan(plan, { limit, writtenTo: options.out, colours: coloursFor(process.stdout) })}${written}`,
+          );
       } finally {
         await target.close();
       }
@@ -120,7 +137,10 @@ export function registerMigrationCommands(program: Command): void {
     .option('--plan <file>', 'a plan written by `plan --out` (instead of planning now)')
     .option('--journal <file>', 'journal file (default .orgport/journal-<plan id>.ndjson)')
     .option('--resume', 'continue the run recorded in the journal')
-    .option('--dry-run', 'plan and print, write nothing')
+    .option(
+      '--dry-run',
+      'check the plan against the target as it is now and print what would happen; write nothing',
+    )
     .option('--concurrency <n>', 'members written at once', '4')
     .option(
       '--store [url]',
@@ -173,7 +193,19 @@ export function registerMigrationCommands(program: Command): void {
               `warning: the plan is ${Math.round(ageHours)} hours old; the target may have changed since (apply changes only what the plan changes, and refuses conflicts; re-plan to be sure)\n`,
             );
           if (options.dryRun) {
-            process.stdout.write(renderPlan(plan, limit));
+            const { dryRun } = await import('../plan/dry-run.js');
+            // A saved plan with its source given again: plan now too, and say what differs.
+            const replanned =
+              options.plan && options.mapping && (options.from || options.fromSnapshot)
+                ? await makePlan(options, command, target)
+                : undefined;
+            await dryRun(plan, target, {
+              replanned,
+              limit,
+              planned: options.plan === undefined && !options.resume,
+              output,
+              to: options.to as string,
+            });
             return;
           }
           if (options.store !== undefined) {
@@ -220,9 +252,10 @@ export function registerMigrationCommands(program: Command): void {
             onProgress: ({ done, total }) => progress.update(done, total),
           })
             .catch((error: unknown) => {
-              if (OrgPortError.is(error, 'cancelled'))
+              // Ctrl-C or SIGTERM: say how to finish (the plan saved beside the journal is the one to resume).
+              if (controller.signal.aborted)
                 process.stderr.write(
-                  `Interrupted: every finished operation is in the journal. Continue with: orgport migrate --to ${terminalSafe(options.to ?? '')} --journal ${terminalSafe(journal)} --resume\n`,
+                  `Interrupted: every finished operation is in the journal. Finish the run with: orgport migrate --to ${terminalSafe(options.to ?? '')} --journal ${terminalSafe(journal)} --resume\n`,
                 );
               throw error;
             })
@@ -248,9 +281,10 @@ export function registerMigrationCommands(program: Command): void {
             process.stdout.write(
               `${JSON.stringify({ ...summary, failures: result.failed.map((f) => ({ operation: f.operation, code: f.code, reason: f.reason })) }, null, 2)}\n`,
             );
+          else if (output !== 'table') await writeRows(process.stdout, output, [summary]);
           else {
             process.stdout.write(
-              `Applied ${summary.applied}, skipped ${summary.skipped}, failed ${summary.failed}, not attempted ${summary.blocked} (journal ${journal}).\n`,
+              `Applied ${summary.applied}, already done ${summary.skipped}, failed ${summary.failed}, not attempted ${summary.blocked} (journal ${journal}).\n`,
             );
             for (const failure of result.failed.slice(0, 10))
               process.stdout.write(

@@ -1,6 +1,8 @@
 import type { Member, Organization } from '@orgport/core';
 import { OrgPortError } from '@orgport/core/errors';
 import type { Command } from 'commander';
+import { findOrganization } from '../lists/find-organization.js';
+import { parseLimit, takeLimited } from '../lists/list-limit.js';
 import { writeRows } from '../output/write-rows.js';
 import { withDirectory } from './command-context.js';
 
@@ -23,67 +25,88 @@ const memberRow = (member: Member) => ({
     .join(' '),
 });
 
+const ORGANIZATIONS = ['organization', 'organizations'] as const;
+const LIMIT = ['--limit <n>', 'show at most n records'] as const;
+
 /** `orgs list`, `orgs get`, `members list`, `user-orgs`. */
 export function registerQueryCommands(program: Command): void {
-  const orgs = program.command('orgs').description('organizations');
+  const orgs = program.command('orgs').description('organizations: list, get');
   orgs
     .command('list')
     .description('list every organization the connection can see')
-    .action(async (_options, command: Command) =>
-      withDirectory(command, async (directory, { output }) => {
-        const all = await directory.organizations.list().toArray();
-        await writeRows(process.stdout, output, all.map(organizationRow), all);
-      }),
-    );
+    .option(...LIMIT)
+    .action(async (options: { limit?: string }, command: Command) => {
+      const limit = parseLimit(options.limit);
+      await withDirectory(command, async (directory, { output }) => {
+        const { items, limited } = await takeLimited(directory.organizations.list(), limit);
+        await writeRows(process.stdout, output, items.map(organizationRow), items, {
+          noun: ORGANIZATIONS,
+          limited,
+        });
+      });
+    });
   orgs
     .command('get <idOrName>')
     .description('show one organization, by id or by name')
     .action(async (idOrName: string, _options, command: Command) =>
       withDirectory(command, async (directory, { output }) => {
-        let org: Organization;
-        try {
-          org = await directory.organizations.get(idOrName);
-        } catch (error) {
-          if (!OrgPortError.is(error, 'not_found') && !OrgPortError.is(error, 'invalid_argument'))
-            throw error;
-          org = await directory.organizations.getByName(idOrName);
-        }
+        const org = await findOrganization(directory, idOrName);
         await writeRows(process.stdout, output, [organizationRow(org)], [org]);
       }),
     );
-  program
-    .command('members')
-    .description('members of an organization')
-    .command('list <organizationId>')
+
+  const members = program.command('members').description('members of an organization: list');
+  members
+    .command('list <organization>')
     .option('--kind <kind>', 'only admin or billing_manager')
-    .description('list the members, with kinds and grants')
-    .action(async (organizationId: string, options: { kind?: string }, command: Command) =>
-      withDirectory(command, async (directory, { output }) => {
-        if (options.kind !== undefined && options.kind !== 'admin' && options.kind !== 'billing_manager') {
-          throw new OrgPortError('invalid_argument', '--kind must be admin or billing_manager');
-        }
+    .option(...LIMIT)
+    .description('list the members of an organization (id or name), with kinds and grants')
+    .action(async (organization: string, options: { kind?: string; limit?: string }, command: Command) => {
+      if (options.kind !== undefined && options.kind !== 'admin' && options.kind !== 'billing_manager') {
+        throw new OrgPortError('invalid_argument', '--kind must be admin or billing_manager');
+      }
+      const limit = parseLimit(options.limit);
+      await withDirectory(command, async (directory, { output }) => {
+        const { id } = await findOrganization(directory, organization);
         const list =
           options.kind === 'admin'
-            ? directory.admins.list(organizationId)
+            ? directory.admins.list(id)
             : options.kind === 'billing_manager'
-              ? directory.billingManagers.list(organizationId)
-              : directory.members.list(organizationId);
+              ? directory.billingManagers.list(id)
+              : directory.members.list(id);
         if (output === 'ndjson') {
           // Stream: a line per member as pages arrive, whatever the size.
-          for await (const member of list) process.stdout.write(`${JSON.stringify(member)}\n`);
+          let written = 0;
+          for await (const member of list) {
+            if (limit !== undefined && written >= limit) break;
+            process.stdout.write(`${JSON.stringify(member)}\n`);
+            written++;
+          }
           return;
         }
-        const all = await list.toArray();
-        await writeRows(process.stdout, output, all.map(memberRow), all);
-      }),
-    );
+        const { items, limited } = await takeLimited(list, limit);
+        const noun =
+          options.kind === 'admin'
+            ? (['admin', 'admins'] as const)
+            : options.kind === 'billing_manager'
+              ? (['billing manager', 'billing managers'] as const)
+              : (['member', 'members'] as const);
+        await writeRows(process.stdout, output, items.map(memberRow), items, { noun, limited });
+      });
+    });
+
   program
     .command('user-orgs <userId>')
     .description('the organizations a user belongs to')
-    .action(async (userId: string, _options, command: Command) =>
-      withDirectory(command, async (directory, { output }) => {
-        const all = await directory.members.organizationsOf(userId).toArray();
-        await writeRows(process.stdout, output, all.map(organizationRow), all);
-      }),
-    );
+    .option(...LIMIT)
+    .action(async (userId: string, options: { limit?: string }, command: Command) => {
+      const limit = parseLimit(options.limit);
+      await withDirectory(command, async (directory, { output }) => {
+        const { items, limited } = await takeLimited(directory.members.organizationsOf(userId), limit);
+        await writeRows(process.stdout, output, items.map(organizationRow), items, {
+          noun: ORGANIZATIONS,
+          limited,
+        });
+      });
+    });
 }

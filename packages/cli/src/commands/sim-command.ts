@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { OrgPortError } from '@orgport/core/errors';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { DEFAULT_CONFIG_FILE } from '../connections/default-config-file.js';
-import { assertWritableFile, writeFileAtomic } from '../files/atomic-file.js';
+import { assertWritableFile } from '../files/atomic-file.js';
 import { parseCount } from '../options/parse-count.js';
 import { vendorNamed } from '../vendors/vendors.js';
 
@@ -11,11 +11,11 @@ export function registerSimCommand(program: Command): void {
   program
     .command('sim <vendor>')
     .description('start a seeded vendor simulator on 127.0.0.1 and save its connection in the config file')
-    .option('--port <port>', 'port (default: any free port)', '0')
+    .addOption(new Option('--port <port>', 'port').default('0', 'any free port'))
     .option('--orgs <n>', 'organizations to seed', '3')
     .option('--members <n>', 'members per organization', '100')
     .option('--seed <n>', 'fixture seed', '1')
-    .option('--name <connection>', 'connection name to save (default sim-<vendor>)')
+    .option('--name <connection>', 'connection name to save (default: sim-<vendor>)')
     .action(
       async (
         vendor: string,
@@ -37,21 +37,17 @@ export function registerSimCommand(program: Command): void {
         // would keep the process alive after the error.
         const file = config ?? DEFAULT_CONFIG_FILE;
         assertWritableFile(file, '--config');
-        // The config file's connections as every command reads them (a corrupt file is refused);
-        // none yet when it does not exist.
+        // A corrupt config file is refused now, before the simulator starts.
         const { readConfig } = await import('../connections/resolve-connection.js');
-        const connections = existsSync(file) ? readConfig(file) : new Map<string, Record<string, unknown>>();
+        if (existsSync(file)) readConfig(file);
         const simulator = await definition.loadSimulator();
         const running = await simulator.start({ fixtures, port });
         const close = running.close;
         try {
-          connections.set(name, { vendor: definition.name, ...running.connection });
-          // Created 0600 and renamed into place: the secret is never readable by others.
-          writeFileAtomic(
-            file,
-            `${JSON.stringify({ connections: Object.fromEntries(connections) }, null, 2)}\n`,
-            0o600,
-          );
+          // Read again under a lock and renamed into place (0600: the secret is never
+          // readable by others): another simulator starting beside this one keeps its entry.
+          const { saveConnection } = await import('../connections/update-config-file.js');
+          await saveConnection(file, name, { vendor: definition.name, ...running.connection });
         } catch (error) {
           await close();
           throw error;

@@ -49,7 +49,7 @@ async function betterAuthStep(
       `\n5. Auth0 → Better Auth: organization ${first.displayName ?? first.name} into a real Better Auth app (its memory database, in this process)\n\n`,
     );
     const plan = await planMigration({ source, target, mapping: BETTER_AUTH_DEMO_MAPPING, organizations });
-    out.write(renderPlan(plan, 6));
+    out.write(renderPlan(plan, { limit: 6 }));
     const progress = progressReporter('   migrate', quiet, process.stderr);
     const result = await applyMigration(plan, {
       target,
@@ -135,7 +135,7 @@ export async function runDemo(
 
     out.write('\n2. Plan Auth0 → cloud-org against what cloud-org holds now (roles → product groups)\n\n');
     const plan = await planMigration({ source, target, mapping: DEMO_MAPPING });
-    out.write(renderPlan(plan, 8));
+    out.write(renderPlan(plan, { limit: 8 }));
 
     out.write('\n3. Apply, journaled (a killed run resumes with `orgport migrate --resume`)\n\n');
     const journal = join(workdir, 'journal.ndjson');
@@ -148,7 +148,7 @@ export async function runDemo(
     });
     progress.stop();
     out.write(
-      `   Applied ${result.applied.length}, skipped ${result.skipped.length}, failed ${result.failed.length}, not attempted ${result.blocked.length}; ${cloudSim.stats.writes} writes sent for ${plan.operations.length} operations.\n`,
+      `   Applied ${result.applied.length}, already done ${result.skipped.length}, failed ${result.failed.length}, not attempted ${result.blocked.length}; ${cloudSim.stats.writes} writes sent for ${plan.operations.length} operations.\n`,
     );
 
     out.write('\n4. Re-plan: the target now holds what the mapping can carry\n\n');

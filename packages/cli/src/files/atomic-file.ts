@@ -46,12 +46,12 @@ export function assertWritableFile(path: string, option: string): void {
  * the new one, never half of one; a secret written this way is never readable by others,
  * even for an instant.
  */
-export function writeFileAtomic(path: string, text: string, mode = 0o644): void {
+export function writeFileAtomic(path: string, text: string | Uint8Array, mode = 0o644): void {
   const temp = tempPathFor(path);
   const fd = openSync(temp, 'wx', mode);
   try {
     // Every write checked: a short write (a full disk) is an error, never a shorter file.
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     for (let offset = 0; offset < bytes.length; ) {
       const written = writeSync(fd, bytes, offset, bytes.length - offset);
       if (written <= 0) throw new OrgPortError('internal', `could not write ${path}: short write`);

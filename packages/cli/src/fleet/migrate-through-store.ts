@@ -76,7 +76,7 @@ export async function migrateThroughStore(
       process.stdout.write(`${JSON.stringify({ ...result, store: where }, null, 2)}\n`);
     else {
       process.stdout.write(
-        `Applied ${result.applied}, skipped ${result.skipped}, failed ${result.failed}, not attempted ${result.pending} (store ${where}).\n`,
+        `Applied ${result.applied}, already done ${result.skipped}, failed ${result.failed}, not attempted ${result.pending} (store ${where}).\n`,
       );
       if (result.state === 'stopped' || result.state === 'failed')
         process.stdout.write(

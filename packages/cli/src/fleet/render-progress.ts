@@ -1,5 +1,6 @@
 import type { PlanProgress } from '@orgport/fleet';
 import { terminalSafe } from '../output/terminal-text.js';
+import { formatEta } from '../progress/eta.js';
 
 const WIDTH = 30;
 
@@ -35,6 +36,9 @@ export function renderProgress(progress: PlanProgress, bar: boolean): string {
   return (
     `${terminalSafe(progress.planId)} ${progress.state.padEnd(13)} ${gauge}${(share * 100).toFixed(1)}% ` +
     `done ${finished}/${progress.operations}, failed ${progress.failed}, pending ${progress.pending}, ` +
-    `${progress.ratePerSecond.toFixed(1)}/s`
+    `${progress.ratePerSecond.toFixed(1)}/s` +
+    (progress.state === 'running' && progress.pending > 0
+      ? `, ${formatEta(progress.pending, progress.ratePerSecond)}`
+      : '')
   );
 }

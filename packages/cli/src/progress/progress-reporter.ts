@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { terminalSafe } from '../output/terminal-text.js';
 
 /** Reports progress of long work: a bar on a terminal, a few plain lines otherwise. */
 export interface ProgressReporter {
@@ -25,7 +26,9 @@ export function progressReporter(
     );
     let started = false;
     return {
-      update(done, total, label = '') {
+      update(done, total, raw = '') {
+        // Labels name vendor data (the organization being read): escaped like every other output.
+        const label = terminalSafe(raw);
         if (!started) {
           bar.start(total, 0, { label });
           started = true;
@@ -38,11 +41,11 @@ export function progressReporter(
   }
   let lastStep = -1;
   return {
-    update(done, total) {
+    update(done, total, label) {
       const step = total === 0 ? 5 : Math.floor((done / total) * 5);
       if (step !== lastStep) {
         lastStep = step;
-        stream.write(`${title}: ${done}/${total}\n`);
+        stream.write(`${title}: ${done}/${total}${label ? ` ${terminalSafe(label)}` : ''}\n`);
       }
     },
     stop: () => undefined,
