@@ -38,6 +38,11 @@ export function describeGrant(grant: PermissionGrant): string {
     : `group ${grant.scope.productName ?? grant.scope.productId}/${grant.group.name}`;
 }
 
+/** A rule's source as losses show it. */
+function describeSelector(from: RoleMapping['rules'][number]['from']): string {
+  return 'role' in from ? `role ${from.role}` : `group ${from.product}/${from.group}`;
+}
+
 function matches(from: RoleMapping['rules'][number]['from'], grant: PermissionGrant): boolean {
   if ('role' in from)
     return grant.scope.type === 'organization' && lower(grant.group.name) === lower(from.role);
@@ -49,7 +54,8 @@ function matches(from: RoleMapping['rules'][number]['from'], grant: PermissionGr
 /**
  * Maps one source member onto one target organization: every source kind, role and group
  * is either carried (into `kinds` and `grants`) or reported in `losses` with the reason.
- * Rules apply in order; the first to fill a product keeps it (one group per product).
+ * Rules apply in order; the first to fill a product keeps it (one group per product), and
+ * where the target holds one role per member the first rule to place a role keeps it.
  */
 export function mapMember(
   member: Member,
@@ -59,6 +65,9 @@ export function mapMember(
 ): MappedMember {
   const kinds = new Set<'admin' | 'billing_manager'>();
   const roles = new Map<string, string>();
+  // Where the target holds one role per member: the rule that placed the kept role.
+  let keptRole: { readonly name: string; readonly rule: string } | undefined;
+  const oneRole = target.rolesPerMember === 'one';
   const productGroups = new Map<string, { groupId: string; label: string }>();
   const losses: { item: string; reason: string }[] = [];
   const hasOrganizationScope =
@@ -94,7 +103,15 @@ export function mapMember(
           const role = catalog.roles.get(lower(spec.role));
           if (!hasOrganizationScope) losses.push({ item, reason: 'the target has no organization roles' });
           else if (!role) losses.push({ item, reason: `the target has no role named ${spec.role}` });
-          else roles.set(role.id, role.name);
+          else if (oneRole && keptRole && !roles.has(role.id)) {
+            losses.push({
+              item,
+              reason: `the target holds one role per member; rule ${keptRole.rule} came first and keeps role ${keptRole.name}`,
+            });
+          } else {
+            roles.set(role.id, role.name);
+            keptRole ??= { name: role.name, rule: `${describeSelector(rule.from)} → role ${role.name}` };
+          }
         } else {
           if (!hasProductScope) {
             losses.push({ item, reason: 'the target has no product groups' });
