@@ -77,5 +77,10 @@ export const WireUser = z.object({
   email_addresses: z.array(z.object({ id: z.string(), email_address: z.string() })).nullish(),
 });
 
-/** `GET /users` answers a bare array. */
-export const WireUsers = z.array(WireUser);
+/**
+ * `GET /users`: a bare array in the spec (`User.List`); the community emulator wraps it in
+ * `{ data, total_count }`. Both read as the array.
+ */
+export const WireUsers = z
+  .union([z.array(WireUser), z.object({ data: z.array(WireUser) })])
+  .transform((body) => (Array.isArray(body) ? body : body.data));
