@@ -45,6 +45,8 @@ export interface ClerkSimulator {
   readonly store: ClerkStore;
   readonly stats: RequestStats;
   readonly faults: Faults;
+  /** Requests per `Clerk-API-Version` header value (`(none)` without one). */
+  readonly apiVersions: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -78,7 +80,10 @@ export async function startClerkSimulator(options: ClerkSimulatorOptions = {}): 
     headers: { 'retry-after': retryAfter(verdict) },
   });
 
+  const apiVersions = new Map<string, number>();
   const before = (request: SimRequest): SimResponse | undefined => {
+    const version = String(request.headers['clerk-api-version'] ?? '(none)');
+    apiVersions.set(version, (apiVersions.get(version) ?? 0) + 1);
     const given = Buffer.from(request.headers.authorization ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
       return { status: 401, body: clerkErrors('authentication_invalid', 'Unauthorized request') };
@@ -114,5 +119,5 @@ export async function startClerkSimulator(options: ClerkSimulatorOptions = {}): 
       return body;
     },
   });
-  return { url: server.url, secretKey, store, stats, faults, close: () => server.close() };
+  return { url: server.url, secretKey, store, stats, faults, apiVersions, close: () => server.close() };
 }
