@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { IdSchema } from './id.js';
-import { MemberKindSchema } from './member-kind.js';
-import { PermissionGrantSchema } from './permission-grant.js';
-import { RoleSchema } from './role.js';
-import { UserSchema } from './user.js';
+import { type MemberKind, MemberKindSchema } from './member-kind.js';
+import { type PermissionGrant, PermissionGrantSchema } from './permission-grant.js';
+import { type Role, RoleSchema } from './role.js';
+import { type User, UserSchema } from './user.js';
 
 /**
  * A user's membership of one organization: which kinds they hold, their
@@ -21,4 +21,10 @@ export const MemberSchema = z
   .readonly();
 
 /** A membership; see {@link MemberSchema}. */
-export type Member = z.infer<typeof MemberSchema>;
+export interface Member {
+  readonly user: User;
+  readonly organizationId: string;
+  readonly kinds: readonly MemberKind[];
+  readonly roles: readonly Role[];
+  readonly grants: readonly PermissionGrant[];
+}

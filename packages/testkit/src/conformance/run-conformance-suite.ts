@@ -23,6 +23,11 @@ export interface ConformanceSuiteOptions extends SelectionOptions {
   readonly scale?: Partial<SuiteScale> | undefined;
   /** Per-test timeout in ms. Default 30 000. */
   readonly timeoutMs?: number | undefined;
+  /**
+   * Tests the target cannot serve, by name, each with its reason (e.g. a vendor emulator
+   * that lacks a route): registered as skipped with the reason in their name.
+   */
+  readonly skipTests?: ReadonlyMap<string, string> | undefined;
 }
 
 /** The default runner: vitest's `describe` and `it`, with `context.skip` for run-time skips. */
@@ -54,7 +59,8 @@ export function runConformanceSuite(options: ConformanceSuiteOptions): void {
       const inGroup = tests.filter((test) => test.group === group);
       runner.describe(group, () => {
         for (const test of inGroup) {
-          const reason = upFront?.find((entry) => entry.test === test)?.skipReason;
+          const reason =
+            upFront?.find((entry) => entry.test === test)?.skipReason ?? options.skipTests?.get(test.name);
           if (reason !== undefined) {
             runner.skip(`${test.name} (${reason})`, async () => undefined);
             continue;

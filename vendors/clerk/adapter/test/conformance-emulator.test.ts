@@ -1,14 +1,12 @@
-import { createVirtualClock } from '@orgport/core/driver';
 import { clerkHarness } from '@orgport/simulator-clerk';
-import { type ConformanceRunner, runConformanceSuite, vitestRunner } from '@orgport/testkit';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { runVendorConformance } from '@orgport/testkit';
 import { createClerkAdapter } from '../src/index.js';
-import { type ClerkEmulator, startClerkEmulator } from './support/clerk-emulator.js';
+import { startClerkEmulator } from './support/clerk-emulator.js';
 
 /**
  * Tests the community emulator (`emulate@0.12.2`) cannot serve, each with its reason: it has
  * no `/users/{id}/organization_memberships` and no `/organization_roles` (both answer 404).
- * Every one of them runs against our simulator (conformance-simulator.test.ts).
+ * Every one of them runs against our simulator (conformance.test.ts).
  */
 const NO_USER_MEMBERSHIPS =
   'the emulator lacks /users/{id}/organization_memberships (404); runs on our simulator';
@@ -27,51 +25,31 @@ const EMULATOR_GAPS = new Map<string, string>([
   ['grantScopes: every declared scope lists its groups', NO_ROLES],
 ]);
 
-/** vitest's runner, skipping the emulator's gaps by name with their reason. */
-const emulatorRunner: ConformanceRunner = {
-  ...vitestRunner,
-  it: (name, body, timeoutMs) => {
-    const gap = EMULATOR_GAPS.get(name);
-    if (gap !== undefined) vitestRunner.skip(`${name} (${gap})`, async () => undefined);
-    else vitestRunner.it(name, body, timeoutMs);
-  },
-};
-
-describe('clerk adapter on the community emulator (emulate@0.12.2)', () => {
-  let emulator: ClerkEmulator;
-  const clock = createVirtualClock();
-  beforeAll(async () => {
-    emulator = await startClerkEmulator();
-  });
-  afterAll(async () => {
-    await emulator.close();
-  });
-  runConformanceSuite({
-    name: 'clerk',
-    runner: emulatorRunner,
-    // Seeding goes through the emulator's API (two requests a member) and its member list
-    // looks every user up per page: 2,500 members cost ~30 s here, 600 about 9 s. The paging test runs at
-    // 2,500 on our simulator; on the emulator, 300 members still take three pages of 100.
-    scale: { largeMemberCount: 300 },
-    makeHarness: (context) =>
-      clerkHarness(context, {
-        backdoor: emulator.backdoor,
-        makeAdapter: () =>
-          createClerkAdapter({
-            secretKey: emulator.secretKey,
-            apiUrl: emulator.url,
-            http: {
-              retry: { baseDelayMs: 5, maxDelayMs: 50 },
-              clock,
-              onEvent: (event) => {
-                if (event.type === 'request') emulator.adapterRequests++;
-              },
-            },
-          }),
-      }),
-  });
-});
-
-describe('clerk adapter on the community emulator behind the fault proxy', () => {
-  it.skip('runs the conformance suite under injected 429, 5xx and resets (waits for startFaultProxy from @orgport/simulator-kit, issue 23, not yet on main)', () => {});
+/**
+ * The community emulator as a conformance target: no fault injection of its own, so the
+ * `faults` run goes through the fault proxy, which answers its 429s with `Retry-After`.
+ */
+runVendorConformance({
+  name: 'clerk (community emulator emulate@0.12.2)',
+  start: () => startClerkEmulator(),
+  makeAdapter: (emulator, { baseUrl, clock }) =>
+    createClerkAdapter({
+      secretKey: emulator.secretKey,
+      apiUrl: baseUrl,
+      http: {
+        retry: { baseDelayMs: 5, maxDelayMs: 50 },
+        clock,
+        onEvent: (event) => {
+          if (event.type === 'request') emulator.adapterRequests++;
+        },
+      },
+    }),
+  harness: (context, { target, adapter }) => clerkHarness(context, { backdoor: target.backdoor, adapter }),
+  skipTests: EMULATOR_GAPS,
+  // Seeding goes through the emulator's API (two requests a member) and its member list
+  // looks every user up per page: 2,500 members cost ~30 s here, 600 about 9 s. The paging
+  // test runs at 2,500 on our simulator; on the emulator, 300 members still take three
+  // pages of 100.
+  scale: { largeMemberCount: 300 },
+  variants: ['plain', 'faults'],
 });

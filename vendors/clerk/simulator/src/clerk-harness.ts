@@ -1,6 +1,7 @@
 import type { Adapter, PermissionGroup } from '@orgport/core';
 import type { ConformanceHarness, HarnessContext } from '@orgport/testkit';
 import type { ClerkStore } from './clerk-store.js';
+import type { ClerkSimulator } from './start-clerk-simulator.js';
 
 /** How a harness reaches a Clerk instance behind the adapter's back. */
 export interface ClerkBackdoor {
@@ -48,8 +49,8 @@ export function storeBackdoor(store: ClerkStore, requests: () => number): ClerkB
 /** Options of {@link clerkHarness}. */
 export interface ClerkHarnessOptions {
   readonly backdoor: ClerkBackdoor;
-  /** Builds the adapter under test. */
-  readonly makeAdapter: () => Adapter;
+  /** The adapter under test. */
+  readonly adapter: Adapter;
   /** Role keys that make an admin; default `org:admin`. */
   readonly adminRole?: string;
   /** The plain member's role; default `org:member`. */
@@ -72,7 +73,7 @@ export function clerkHarness(_context: HarnessContext, options: ClerkHarnessOpti
   const adminRole = options.adminRole ?? 'org:admin';
   const memberRole = options.memberRole ?? 'org:member';
   const made = { organizations: new Set<string>(), users: new Set<string>() };
-  const adapter = options.makeAdapter();
+  const { adapter } = options;
   const userOf = async (email: string, name?: string) => {
     const [firstName, ...rest] = (name ?? '').split(' ');
     const user = await backdoor.createUser({
@@ -138,4 +139,19 @@ export function clerkHarness(_context: HarnessContext, options: ClerkHarnessOpti
       await adapter.close?.();
     },
   };
+}
+
+/**
+ * The conformance harness over our simulator, in the shape `runVendorConformance` takes:
+ * seeding and inspection through the simulator's store.
+ */
+export function clerkSimulatorHarness(
+  context: HarnessContext,
+  options: { readonly target: ClerkSimulator; readonly adapter: Adapter },
+): ConformanceHarness {
+  const { target, adapter } = options;
+  return clerkHarness(context, {
+    backdoor: storeBackdoor(target.store, () => target.stats.requests),
+    adapter,
+  });
 }
