@@ -16,6 +16,10 @@ const fail = (status: number, code: string, message: string): SimResponse => ({
   status,
   body: clerkErrors(code, message),
 });
+// Error codes: the spec names no codes for these answers. `resource_not_found` and the
+// 422 for invalid parameters follow the spec's response kinds; the codes for a taken slug
+// (`form_identifier_exists`), a second membership (`already_a_member_in_organization`) and an
+// unknown role (422 `form_param_value_invalid`) are assumptions, unconfirmed against Clerk.
 const notFound = (what: string) => fail(404, 'resource_not_found', `${what} not found`);
 const invalid = (message: string) => fail(422, 'form_param_value_invalid', message);
 
