@@ -1,6 +1,7 @@
 import { defineCapabilities, type Member } from '@orgport/core';
 import { describe, expect, it } from 'vitest';
-import { mapMember } from '../src/map-member.js';
+import { mapMember, type TargetProduct } from '../src/map-member.js';
+import { NameIndex } from '../src/name-index.js';
 import { loadRoleMapping } from '../src/role-mapping.js';
 
 const target = (rolesPerMember: 'one' | 'many') =>
@@ -13,11 +14,11 @@ const target = (rolesPerMember: 'one' | 'many') =>
   });
 
 const catalog = {
-  roles: new Map([
-    ['editor', { id: 'org:editor', name: 'Editor' }],
-    ['viewer', { id: 'org:viewer', name: 'Viewer' }],
+  roles: new NameIndex([
+    { id: 'org:editor', name: 'Editor' },
+    { id: 'org:viewer', name: 'Viewer' },
   ]),
-  products: [],
+  products: new NameIndex<TargetProduct>(),
 };
 
 const member: Member = {

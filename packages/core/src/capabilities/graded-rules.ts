@@ -58,14 +58,18 @@ export function checkGradedRules(
 ): void {
   const onePerProduct = capabilities.rolesPerMember === 'one-per-product';
   const oneRole = capabilities.rolesPerMember === 'one';
-  if (operation === 'permissions.set' || operation === 'permissions.revoke') {
+  if (
+    operation === 'permissions.set' ||
+    operation === 'permissions.grant' ||
+    operation === 'permissions.revoke'
+  ) {
     checkGrants(
       args[2] as readonly GrantInput[],
       'grants',
       capabilities,
       vendor,
-      operation === 'permissions.set' && onePerProduct,
-      operation === 'permissions.set' && oneRole,
+      (operation === 'permissions.set' || operation === 'permissions.grant') && onePerProduct,
+      (operation === 'permissions.set' || operation === 'permissions.grant') && oneRole,
     );
   } else if (operation === 'invitations.create') {
     const grants = (args[1] as { readonly grants?: readonly GrantInput[] }).grants ?? [];
