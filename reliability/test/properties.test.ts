@@ -200,7 +200,8 @@ describe('property: the role mapping carries or reports every source right', () 
                 if ('kind' in spec) {
                   if (spec.kind !== 'member' && !result.kinds.has(spec.kind)) owe(item);
                 } else if ('role' in spec) {
-                  const role = catalog.roles.get(spec.role);
+                  const found = catalog.roles.find(spec.role);
+                  const role = found.kind === 'found' ? found.item : undefined;
                   if (!orgScope || !role || !carries('org', role.id)) owe(item);
                 } else {
                   const named = products.filter((p) => spec.product === '*' || p.name === spec.product);
