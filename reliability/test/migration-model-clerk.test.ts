@@ -14,6 +14,8 @@ import {
   bothRuns,
   email,
   FAULTS,
+  MODEL_RUNS,
+  MODEL_SEED,
   ROLES,
   type Scenario,
   scenarioArb,
@@ -27,6 +29,9 @@ import {
 // mapping says, with every member who held several roles in the loss report beside the
 // rule that kept one.
 
+console.log(
+  `migration-model-clerk: seed ${MODEL_SEED}, ${MODEL_RUNS} runs per direction (ORGPORT_MODEL_SEED, ORGPORT_MODEL_RUNS)`,
+);
 const folder = mkdtempSync(join(tmpdir(), 'orgport-model-clerk-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -185,7 +190,7 @@ describe('migration to and from Clerk over generated tenants', () => {
           await source.close();
         }
       }),
-      { numRuns: 12 },
+      { numRuns: MODEL_RUNS, seed: MODEL_SEED },
     );
   }, 120_000);
 
@@ -290,7 +295,7 @@ describe('migration to and from Clerk over generated tenants', () => {
           await Promise.all([source.close(), sourceSim.close()]);
         }
       }),
-      { numRuns: 12 },
+      { numRuns: MODEL_RUNS, seed: MODEL_SEED },
     );
   }, 120_000);
 });
