@@ -133,10 +133,11 @@ function clerkState(sim: ClerkSimulator): string {
 }
 
 /**
- * The model: where Auth0 → Clerk must end. A source admin becomes `org:admin`; otherwise the
- * first rule that maps a role gives the one role (editor before viewer; auditor has no
- * rule); a target member keeps what the source does not replace (no prune); a user Clerk
- * lacks is invited into the mapped role, or not at all without one.
+ * The model: where Auth0 → Clerk must end. A source admin becomes `org:admin`; a Clerk
+ * member keeps the one role they hold (no prune: a different mapped role is reported, not
+ * overwritten); a new member gets the role of the first rule that maps one (editor before
+ * viewer; auditor has no rule), else `org:member`; a user Clerk lacks is invited into the
+ * mapped role, or not at all without one.
  */
 function expectedClerk(scenario: Scenario): string {
   const members: [string, string][] = [];
@@ -159,7 +160,8 @@ function expectedClerk(scenario: Scenario): string {
       continue;
     }
     if (source.admin || target?.admin) members.push([email(user), 'org:admin']);
-    else members.push([email(user), mapped ?? held ?? 'org:member']);
+    // A Clerk member keeps the role they hold: a different mapped one is reported, never overwritten.
+    else members.push([email(user), held ?? mapped ?? 'org:member']);
   }
   return JSON.stringify([{ slug: 'org-0', members: members.sort(), invitations: invitations.sort() }]);
 }
@@ -186,6 +188,19 @@ describe('migration to and from Clerk over generated tenants', () => {
           expect(reported.map((loss) => [loss.email, loss.item]).sort()).toEqual(
             several.map((m) => [email(m.user), 'role viewer']).sort(),
           );
+          // A held role the mapping would change is in the report too, not silently replaced.
+          for (const member of scenario.source) {
+            const held =
+              scenario.onTarget[member.user] && scenario.target.find((t) => t.user === member.user);
+            const mapped = member.roles.includes('editor')
+              ? 0
+              : member.roles.includes('viewer')
+                ? 1
+                : undefined;
+            if (!held || held.admin || member.admin || mapped === undefined || mapped === held.group)
+              continue;
+            expect(plan.losses.some((loss) => loss.email === email(member.user))).toBe(true);
+          }
         } finally {
           await source.close();
         }

@@ -57,20 +57,13 @@ function grantChange(now: readonly GrantInput[], next: readonly GrantInput[]) {
   };
 }
 
-/** Non-prune merge: the source sets each product it names and adds roles (replaces the one role, where a member holds one); the rest of the target stays. */
-function mergeGrants(
-  current: readonly GrantInput[],
-  wanted: readonly GrantInput[],
-  oneRole: boolean,
-): GrantInput[] {
+/** Non-prune merge: the source sets each product it names and adds roles; the rest of the target stays. */
+function mergeGrants(current: readonly GrantInput[], wanted: readonly GrantInput[]): GrantInput[] {
   const wantedProducts = new Set(
     wanted.flatMap((grant) => (grant.scope.type === 'product' ? [grant.scope.productId] : [])),
   );
-  // Where a member holds one role, a wanted role replaces the held one (as a wanted group
-  // replaces the held group of its product).
-  const replacesRole = oneRole && wanted.some((grant) => grant.scope.type === 'organization');
-  const kept = current.filter((grant) =>
-    grant.scope.type === 'organization' ? !replacesRole : !wantedProducts.has(grant.scope.productId),
+  const kept = current.filter(
+    (grant) => grant.scope.type === 'organization' || !wantedProducts.has(grant.scope.productId),
   );
   const keys = new Set(kept.map(grantKey));
   return [...kept, ...wanted.filter((grant) => !keys.has(grantKey(grant)))];
@@ -275,9 +268,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
           (present.kinds.includes('admin') || mapped.kinds.has('admin'));
         if (!implicit && caps['permissions.set']) {
           const now = currentGrants(present);
-          const next = options.prune
-            ? [...mapped.grants]
-            : mergeGrants(now, mapped.grants, caps.rolesPerMember === 'one');
+          const next = options.prune ? [...mapped.grants] : mergeGrants(now, mapped.grants);
           if (!sameGrants(now, next))
             op({
               type: 'set_grants',
