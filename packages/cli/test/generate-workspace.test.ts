@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,17 +26,29 @@ const GENERATED = [
   'packages/cli/tsconfig.json',
   'packages/cli/package.json',
 ];
-for (const path of [
-  ...GENERATED,
-  'vendors/auth0/adapter/package.json',
-  'vendors/auth0/adapter/src/auth0-vendor.ts',
-  'vendors/auth0/simulator/package.json',
-  'vendors/better-auth/adapter/package.json',
-  'vendors/better-auth/adapter/src/better-auth-vendor.ts',
-  'vendors/cloud-org/adapter/package.json',
-  'vendors/cloud-org/adapter/src/cloud-org-vendor.ts',
-  'vendors/cloud-org/simulator/package.json',
-]) {
+/** What the generator reads of every vendor folder of the repository: package files and the `./vendor` entry. */
+const vendorFiles = readdirSync(join(ROOT, 'vendors')).flatMap((name) => {
+  const adapter = `vendors/${name}/adapter/package.json`;
+  if (!existsSync(join(ROOT, adapter))) return [];
+  const entry = (
+    JSON.parse(readFileSync(join(ROOT, adapter), 'utf8')) as {
+      exports: { './vendor': { '@orgport/source': string } };
+    }
+  ).exports['./vendor']['@orgport/source'];
+  const simulator = `vendors/${name}/simulator/package.json`;
+  return [
+    adapter,
+    join(`vendors/${name}/adapter`, entry),
+    ...(existsSync(join(ROOT, simulator)) ? [simulator] : []),
+  ];
+});
+/** The repository's vendor references, before a vendor is added. */
+const vendorReferences = (
+  JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as { references: { path: string }[] }
+).references
+  .map((reference) => reference.path)
+  .filter((path) => path.startsWith('vendors/'));
+for (const path of [...GENERATED, ...vendorFiles]) {
   mkdirSync(dirname(join(scratch, path)), { recursive: true });
   cpSync(join(ROOT, path), join(scratch, path));
 }
@@ -71,14 +92,7 @@ describe('scripts/generate-workspace.mjs', () => {
     // A vendor without a simulator folder is one reference; the others keep theirs, in order.
     expect(
       references.map((reference) => reference.path).filter((path) => path.startsWith('vendors/')),
-    ).toEqual([
-      'vendors/acme-cloud/adapter',
-      'vendors/auth0/adapter',
-      'vendors/auth0/simulator',
-      'vendors/better-auth/adapter',
-      'vendors/cloud-org/adapter',
-      'vendors/cloud-org/simulator',
-    ]);
+    ).toEqual(['vendors/acme-cloud/adapter', ...vendorReferences]);
     const cli = JSON.parse(read('packages/cli/package.json')) as { dependencies: Record<string, string> };
     expect(cli.dependencies['@orgport/adapter-acme-cloud']).toBe('workspace:*');
     expect(cli.dependencies['@orgport/simulator-acme-cloud']).toBeUndefined();

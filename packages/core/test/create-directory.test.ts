@@ -231,10 +231,14 @@ describe('createDirectory: graded capabilities', () => {
       name: 'graded',
       capabilities: defineCapabilities({
         'permissions.set': true,
+        'permissions.revoke': true,
         'invitations.create': true,
         ...capabilities,
       }),
-      permissions: { set: async () => void calls.push('set') },
+      permissions: {
+        set: async () => void calls.push('set'),
+        revoke: async () => void calls.push('revoke'),
+      },
       invitations: {
         create: async () => {
           calls.push('create');
@@ -262,6 +266,21 @@ describe('createDirectory: graded capabilities', () => {
     expect(twice.message).toMatch(/at most one group per product \(product p1 has two\)/);
     await directory.permissions.set('org_1', 'u1', [product('p1', 'g1'), product('p2', 'g2')]);
     expect(calls).toEqual(['set']);
+  });
+
+  it("refuses two organization roles under rolesPerMember 'one', before any request", async () => {
+    const { directory, calls } = graded({ grantScopes: 'organization', rolesPerMember: 'one' });
+    const twice = await directory.permissions
+      .set('org_1', 'u1', [organization('r1'), organization('r2')])
+      .catch((e) => e);
+    expect(twice.code).toBe('invalid_argument');
+    expect(twice.message).toMatch(/holds one organization role per member/);
+    expect(calls).toEqual([]);
+    await directory.permissions.set('org_1', 'u1', [organization('r1')]);
+    await directory.permissions.set('org_1', 'u1', []);
+    // Revoking several at once is fine: it leaves at most the one held.
+    await directory.permissions.revoke('org_1', 'u1', [organization('r1'), organization('r2')]);
+    expect(calls).toEqual(['set', 'set', 'revoke']);
   });
 
   it('holds invitations to the grants the manifest allows', async () => {

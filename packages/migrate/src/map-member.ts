@@ -39,10 +39,16 @@ export function describeGrant(grant: PermissionGrant): string {
     : `group ${grant.scope.productName ?? grant.scope.productId}/${grant.group.name}`;
 }
 
+/** A rule's source as losses show it. */
+function describeSelector(from: RoleMapping['rules'][number]['from']): string {
+  return 'role' in from ? `role ${from.role}` : `group ${from.product}/${from.group}`;
+}
+
 /**
  * Maps one source member onto one target organization: every source kind, role and group
  * is either carried (into `kinds` and `grants`) or reported in `losses` with the reason.
- * Rules apply in order; the first to fill a product keeps it (one group per product).
+ * Rules apply in order; the first to fill a product keeps it (one group per product), and
+ * where the target holds one role per member the first rule to place a role keeps it.
  */
 export function mapMember(
   member: Member,
@@ -52,6 +58,9 @@ export function mapMember(
 ): MappedMember {
   const kinds = new Set<'admin' | 'billing_manager'>();
   const roles = new Map<string, string>();
+  // Where the target holds one role per member: the rule that placed the kept role.
+  let keptRole: { readonly name: string; readonly rule: string } | undefined;
+  const oneRole = target.rolesPerMember === 'one';
   const productGroups = new Map<string, { groupId: string; label: string }>();
   const losses: { item: string; reason: string }[] = [];
   const hasOrganizationScope =
@@ -95,7 +104,18 @@ export function mapMember(
           losses.push({ item, reason: `the target has no role named ${spec.role}` });
         else if (role.kind === 'ambiguous')
           losses.push({ item, reason: ambiguityReason('role', spec.role, role.items) });
-        else roles.set(role.item.id, role.item.name);
+        else if (oneRole && keptRole && !roles.has(role.item.id)) {
+          losses.push({
+            item,
+            reason: `the target holds one role per member; rule ${keptRole.rule} came first and keeps role ${keptRole.name}`,
+          });
+        } else {
+          roles.set(role.item.id, role.item.name);
+          keptRole ??= {
+            name: role.item.name,
+            rule: `${describeSelector(rule.from)} → role ${role.item.name}`,
+          };
+        }
       } else {
         if (!hasProductScope) {
           losses.push({ item, reason: 'the target has no product groups' });

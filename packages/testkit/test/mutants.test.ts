@@ -237,6 +237,21 @@ const MUTANTS: Record<string, { mutate: Mutation; caughtBy: RegExp }> = {
       },
     }),
   },
+  "declares rolesPerMember 'one' but a second role joins the first": {
+    caughtBy: /rolesPerMember: 'one' means a second role replaces the first/,
+    mutate: (adapter) => ({
+      ...adapter,
+      capabilities: defineCapabilities({ ...adapter.capabilities, rolesPerMember: 'one' }),
+      permissions: {
+        ...adapter.permissions,
+        async set(organizationId, userId, grants, options) {
+          const held = (await adapter.permissions?.grants?.(organizationId, userId, options)) ?? [];
+          const kept = held.map((grant) => ({ scope: grant.scope, groupId: grant.group.id }));
+          return adapter.permissions?.set?.(organizationId, userId, [...kept, ...grants], options);
+        },
+      },
+    }),
+  },
   "declares invitationGrants 'many' but keeps the first grant": {
     caughtBy: /invitationGrants: 'many' means an invitation carries several grants/,
     mutate: (adapter) => ({

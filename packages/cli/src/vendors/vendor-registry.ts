@@ -15,6 +15,11 @@ export const VENDOR_PACKAGES: readonly VendorPackage[] = [
     load: async () => (await import('@orgport/adapter-better-auth/vendor')).betterAuthVendor,
   },
   {
+    name: 'clerk',
+    packageName: '@orgport/adapter-clerk',
+    load: async () => (await import('@orgport/adapter-clerk/vendor')).clerkVendor,
+  },
+  {
     name: 'cloud-org',
     packageName: '@orgport/adapter-cloud-org',
     load: async () => (await import('@orgport/adapter-cloud-org/vendor')).cloudOrgVendor,

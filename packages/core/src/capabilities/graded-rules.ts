@@ -12,14 +12,23 @@ function checkGrants(
   capabilities: Capabilities,
   vendor: string,
   onePerProduct: boolean,
+  oneRole: boolean,
 ): void {
   const products = new Set<string>();
+  let roles = 0;
   for (const [index, grant] of grants.entries()) {
     if (!scopeAllowed(grant.scope, capabilities)) {
       throw new OrgPortError(
         'invalid_argument',
         `${field}[${index}].scope: ${vendor} has no ${grant.scope.type}-scope permission groups (grantScopes: ${capabilities.grantScopes})`,
         { vendor, meta: { capability: 'grantScopes' } },
+      );
+    }
+    if (oneRole && grant.scope.type === 'organization' && ++roles > 1) {
+      throw new OrgPortError(
+        'invalid_argument',
+        `${field}: ${vendor} holds one organization role per member (given ${roles} or more)`,
+        { vendor, meta: { capability: 'rolesPerMember' } },
       );
     }
     if (onePerProduct && grant.scope.type === 'product') {
@@ -37,7 +46,8 @@ function checkGrants(
 
 /**
  * Enforces the graded capabilities on an operation's validated arguments, before any
- * request: grant scopes (`grantScopes`), one group per product (`rolesPerMember`), and how
+ * request: grant scopes (`grantScopes`), one role per member or one group per product
+ * (`rolesPerMember`), and how
  * many grants an invitation carries (`invitationGrants`). Adapters need not check these.
  */
 export function checkGradedRules(
@@ -47,6 +57,7 @@ export function checkGradedRules(
   vendor: string,
 ): void {
   const onePerProduct = capabilities.rolesPerMember === 'one-per-product';
+  const oneRole = capabilities.rolesPerMember === 'one';
   if (
     operation === 'permissions.set' ||
     operation === 'permissions.grant' ||
@@ -58,10 +69,11 @@ export function checkGradedRules(
       capabilities,
       vendor,
       (operation === 'permissions.set' || operation === 'permissions.grant') && onePerProduct,
+      (operation === 'permissions.set' || operation === 'permissions.grant') && oneRole,
     );
   } else if (operation === 'invitations.create') {
     const grants = (args[1] as { readonly grants?: readonly GrantInput[] }).grants ?? [];
-    checkGrants(grants, 'input.grants', capabilities, vendor, onePerProduct);
+    checkGrants(grants, 'input.grants', capabilities, vendor, onePerProduct, oneRole);
     const expected = capabilities.invitationGrants;
     if (expected === 'none' && grants.length > 0) {
       throw new OrgPortError('invalid_argument', `input.grants: ${vendor} invitations carry no grants`, {

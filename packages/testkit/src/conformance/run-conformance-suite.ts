@@ -25,6 +25,11 @@ export interface ConformanceSuiteOptions extends SelectionOptions {
   readonly scale?: Partial<SuiteScale> | undefined;
   /** Per-test timeout in ms. Default 30 000. */
   readonly timeoutMs?: number | undefined;
+  /**
+   * Tests the target cannot serve, by name, each with its reason (e.g. a vendor emulator
+   * that lacks a route): registered as skipped with the reason in their name.
+   */
+  readonly skipTests?: ReadonlyMap<string, string> | undefined;
 }
 
 /** The default runner: vitest's `describe` and `it`, with `context.skip` for run-time skips. */
@@ -63,8 +68,9 @@ export function runConformanceSuite(options: ConformanceSuiteOptions): void {
       runner.describe(group, () => {
         for (const test of inGroup) {
           const verdict = upFront?.find((entry) => entry.test === test);
-          if (verdict?.skipReason !== undefined) {
-            runner.skip(`${test.name} (${verdict.skipReason})`, async () => undefined);
+          const reason = verdict?.skipReason ?? options.skipTests?.get(test.name);
+          if (reason !== undefined) {
+            runner.skip(`${test.name} (${reason})`, async () => undefined);
             continue;
           }
           runner.it(

@@ -35,7 +35,10 @@ export interface VendorVariant<StartOptions extends VendorStartOptions | undefin
 export interface VendorConformanceOptions<
   Target extends VendorTarget,
   StartOptions extends VendorStartOptions | undefined = VendorStartOptions,
-> extends Pick<ConformanceSuiteOptions, 'only' | 'skip' | 'scale' | 'timeoutMs' | 'capabilities'> {
+> extends Pick<
+    ConformanceSuiteOptions,
+    'only' | 'skip' | 'scale' | 'timeoutMs' | 'capabilities' | 'skipTests'
+  > {
   /** The vendor's name, e.g. `auth0`. */
   readonly name: string;
   /**
@@ -134,6 +137,7 @@ export function runVendorConformance<
         scale: options.scale,
         timeoutMs: options.timeoutMs,
         capabilities: options.capabilities,
+        skipTests: options.skipTests,
         makeHarness: async (context) => {
           const harness = await options.harness(context, {
             target,

@@ -6,10 +6,21 @@ let invitationProducts = 0;
 
 /**
  * The grants an invitation needs: none where organization-wide invitations exist; one
- * product group where product scopes are the only ones (invitations are per product there).
+ * product group where product scopes are the only ones (invitations are per product there);
+ * one role where invitations carry exactly one organization role.
  */
 async function invitationGrants(t: TestContext, organizationId: string): Promise<GrantInput[]> {
-  if (t.adapter.capabilities.grantScopes !== 'product') return [];
+  const { grantScopes, invitationGrants: carried } = t.adapter.capabilities;
+  if (grantScopes === 'organization' && carried === 'one') {
+    // Invitations into exactly one organization role (Clerk): a role to invite into.
+    assert.ok(
+      t.seed.role,
+      'the harness must implement seed.role when organization-scope grants are declared',
+    );
+    const role = await t.seed.role({ name: t.name(`invitees-${++invitationProducts}`) });
+    return [{ scope: { type: 'organization' }, groupId: role.id }];
+  }
+  if (grantScopes !== 'product') return [];
   assert.ok(
     t.seed.product && t.seed.productGroup,
     'the harness must implement seed.product and seed.productGroup',

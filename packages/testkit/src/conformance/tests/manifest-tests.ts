@@ -97,6 +97,44 @@ export function manifestTests(): ConformanceTest[] {
     },
     {
       group: 'manifest',
+      name: "rolesPerMember: 'one' means a second role replaces the first and two at once are refused",
+      requires: ['permissions.set', 'permissions.grants'],
+      seeds: ['role'],
+      unless: (c) =>
+        c.rolesPerMember !== 'one'
+          ? `rolesPerMember is '${c.rolesPerMember}'`
+          : c.grantScopes === 'organization' || c.grantScopes === 'organization+product'
+            ? undefined
+            : 'no organization scope',
+      async run(t) {
+        const org = await t.seed.organization({ name: t.name('one-role') });
+        const ada = await t.seed.user({ email: t.email('ada') });
+        await t.seed.member(org.id, ada.id);
+        const one = await t.seed.role?.({ name: t.name('one') });
+        const two = await t.seed.role?.({ name: t.name('two') });
+        assert.ok(one && two);
+        const grant = (groupId: string): GrantInput => ({ scope: { type: 'organization' }, groupId });
+        const sent = await t.requestsDuring(() =>
+          t.expectCode(
+            t.directory.permissions.set(org.id, ada.id, [grant(one.id), grant(two.id)]),
+            'invalid_argument',
+          ),
+        );
+        assert.equal(sent, 0, 'two roles must be refused before any request');
+        await t.directory.permissions.set(org.id, ada.id, [grant(one.id)]);
+        await t.directory.permissions.set(org.id, ada.id, [grant(two.id)]);
+        await t.eventually(async () => {
+          const held = (await t.directory.permissions.grants(org.id, ada.id)).map((g) => g.group.id);
+          assert.deepEqual(
+            held,
+            [two.id],
+            "rolesPerMember 'one' but the second role did not replace the first",
+          );
+        });
+      },
+    },
+    {
+      group: 'manifest',
       name: "invitationGrants: 'many' means an invitation carries several grants",
       requires: ['invitations.create'],
       seeds: ['role'],
