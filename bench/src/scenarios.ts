@@ -6,19 +6,12 @@ import { startAuth0Simulator } from '@orgport/simulator-auth0';
 import { startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import { fixtures } from '@orgport/testkit/fixtures';
 import type { ContenderReport } from './contender-protocol.js';
+import type { Figure } from './figure.js';
+
+export type { Figure } from './figure.js';
+
 import { efficiencyFigures } from './efficiency-figures.js';
 import { median, onOwnCore, pairedRatio, runInChild, spread } from './measure.js';
-
-/** One reported figure. */
-export interface Figure {
-  readonly scenario: string;
-  readonly figure: string;
-  readonly contender: string;
-  readonly value: string;
-  readonly numeric?: number;
-  readonly goal?: string;
-  readonly met?: boolean;
-}
 
 type Progress = (line: string) => void;
 

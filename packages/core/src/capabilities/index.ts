@@ -1,4 +1,3 @@
-export * from './assert-adapter.js';
 export type * from './capabilities.js';
 export * from './define-capabilities.js';
 export * from './has-capability.js';
