@@ -17,5 +17,6 @@ export * from './pagination/offset-cursor.js';
 export * from './pagination/paginate.js';
 export type * from './ports/index.js';
 export * from './time/index.js';
+export type * from './tracing/index.js';
 export * from './validation/index.js';
 export * from './vendor/index.js';

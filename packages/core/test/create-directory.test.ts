@@ -308,9 +308,11 @@ describe('createDirectory: errors, tracing, abort', () => {
     const directory = createDirectory(adapter, { onOperation: (event) => events.push(event) });
     await directory.organizations.get('org_1');
     await directory.members.list('org_1').toArray();
-    expect(events.map((e) => [e.operation, e.outcome])).toEqual([
-      ['organizations.get', 'ok'],
-      ['members.list', 'ok'],
+    expect(events.map((e) => [e.phase, e.operation, e.phase === 'end' ? e.outcome : undefined])).toEqual([
+      ['start', 'organizations.get', undefined],
+      ['end', 'organizations.get', 'ok'],
+      ['start', 'members.list', undefined],
+      ['end', 'members.list', 'ok'],
     ]);
   });
 

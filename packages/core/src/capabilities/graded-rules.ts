@@ -47,13 +47,17 @@ export function checkGradedRules(
   vendor: string,
 ): void {
   const onePerProduct = capabilities.rolesPerMember === 'one-per-product';
-  if (operation === 'permissions.set' || operation === 'permissions.revoke') {
+  if (
+    operation === 'permissions.set' ||
+    operation === 'permissions.grant' ||
+    operation === 'permissions.revoke'
+  ) {
     checkGrants(
       args[2] as readonly GrantInput[],
       'grants',
       capabilities,
       vendor,
-      operation === 'permissions.set' && onePerProduct,
+      (operation === 'permissions.set' || operation === 'permissions.grant') && onePerProduct,
     );
   } else if (operation === 'invitations.create') {
     const grants = (args[1] as { readonly grants?: readonly GrantInput[] }).grants ?? [];

@@ -81,6 +81,17 @@ export interface PermissionsApi {
     grants: readonly GrantInput[],
     options?: CallOptions,
   ): Promise<void>;
+  /**
+   * Adds the listed grants, keeping every other (idempotent); in a product scope a listed
+   * group replaces the member's group in that product. Only the change is sent: a grant
+   * someone else made meanwhile survives.
+   */
+  grant(
+    organizationId: string,
+    userId: string,
+    grants: readonly GrantInput[],
+    options?: CallOptions,
+  ): Promise<void>;
   /** Revokes the listed grants (idempotent). */
   revoke(
     organizationId: string,
@@ -172,6 +183,13 @@ export interface Directory<A extends Adapter = Adapter> {
    * ```
    */
   check<Op extends Operation>(operation: Op, ...args: Parameters<FacadeMethod<Op>>): OrgPortError | undefined;
+  /**
+   * Whether this tenant can carry an operation at all, whatever its arguments: `unsupported`
+   * without the capability, `failed_precondition` naming what the tenant lacks (e.g. the
+   * Auth0 role behind the admin kind), or `undefined`. Reads only; planners ask it before
+   * planning writes that would otherwise fail every time at apply.
+   */
+  prerequisite(operation: Operation, options?: CallOptions): Promise<OrgPortError | undefined>;
   /** The organization name the vendor accepts for a wanted one (identity unless the vendor restricts names). */
   organizationName(name: string): string;
   /** Organizations. */

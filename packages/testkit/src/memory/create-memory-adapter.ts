@@ -355,6 +355,16 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           else record.productGroups.set(grant.scope.productId, grant.groupId);
         }
       },
+      async grant(organizationId, userId, grants, callOptions) {
+        await begin(callOptions);
+        organization(organizationId);
+        const record = membershipOf(organizationId, userId);
+        for (const grant of grants) resolveGrant(organizationId, grant);
+        for (const grant of grants) {
+          if (grant.scope.type === 'organization') record.roleIds.add(grant.groupId);
+          else record.productGroups.set(grant.scope.productId, grant.groupId);
+        }
+      },
       async revoke(organizationId, userId, grants, callOptions) {
         await begin(callOptions);
         organization(organizationId);

@@ -137,7 +137,27 @@ export function createAuth0Adapter(options: Auth0AdapterOptions): Auth0Adapter {
   return {
     name: AUTH0_VENDOR,
     capabilities: AUTH0_CAPABILITIES,
-    inputRules: AUTH0_INPUT_RULES,
+    inputRules: {
+      ...AUTH0_INPUT_RULES,
+      // Kinds are roles on Auth0: without the role, every grant of the kind would fail.
+      async prerequisite(operation, signal) {
+        const kind =
+          operation === 'admins.grant' || operation === 'admins.revoke'
+            ? 'admin'
+            : operation === 'billingManagers.grant' || operation === 'billingManagers.revoke'
+              ? 'billing_manager'
+              : undefined;
+        if (!kind) return undefined;
+        const purpose = kind === 'admin' ? 'the admin kind' : 'the billing manager kind';
+        try {
+          await context.roles.idsNamed(context.kinds[kind], purpose, signal);
+          return undefined;
+        } catch (error) {
+          if (OrgPortError.is(error, 'failed_precondition')) return error.message;
+          throw error;
+        }
+      },
+    },
     organizations: auth0OrganizationsPort(context),
     members: auth0MembersPort(context),
     admins: auth0MemberKindPort(context, 'admin'),
