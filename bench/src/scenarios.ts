@@ -104,7 +104,7 @@ async function measureMemberEnumeration(log: Progress, reps: number): Promise<Fi
         ...STEADY,
       });
       log(
-        `  ${contender}: ${report.wallMs.toFixed(0)} ms, ${report.cpuMs.toFixed(0)} ms CPU per walk (first ${report.firstCpuMs.toFixed(0)}), ${report.distinct} members`,
+        `  ${contender}: ${report.wallMs.toFixed(0)} ms, ${report.cpuMs.toFixed(0)} ms CPU per walk (first ${report.firstCpuMs.toFixed(0)}, after a full GC ${report.afterGcCpuMs.toFixed(0)}), ${report.distinct} members`,
       );
       return {
         ...report,
@@ -429,7 +429,7 @@ async function measureCloudOrgMembers(log: Progress, reps: number): Promise<Figu
         ...STEADY,
       });
       log(
-        `  ${contender}: ${report.wallMs.toFixed(0)} ms, ${report.cpuMs.toFixed(0)} ms CPU per walk (first ${report.firstCpuMs.toFixed(0)}), ${report.distinct} members`,
+        `  ${contender}: ${report.wallMs.toFixed(0)} ms, ${report.cpuMs.toFixed(0)} ms CPU per walk (first ${report.firstCpuMs.toFixed(0)}, after a full GC ${report.afterGcCpuMs.toFixed(0)}), ${report.distinct} members`,
       );
       return { ...report, requests: 1, bytes: 0 };
     });
