@@ -75,10 +75,9 @@ async function checkTarball(pkg, tarball) {
   }
   if (!entries.some((entry) => entry.startsWith('package/dist/')))
     problems.push('no dist/ (run the build first)');
-  // The CLI's template vendor ships its tests: they are what `orgport new-adapter` copies.
+  // templates/ is what `orgport new-adapter` copies: its tests are meant to ship.
   const stray = entries.filter(
-    (entry) =>
-      /\.tsbuildinfo$/.test(entry) || (/\.test\.ts$/.test(entry) && !entry.startsWith('package/templates/')),
+    (entry) => /\.tsbuildinfo$|\.test\.ts$/.test(entry) && !entry.startsWith('package/templates/'),
   );
   if (stray.length > 0) problems.push(`ships ${stray.join(', ')}`);
   if (entries.includes('package/LICENSE') && (await tarFile(tarball, 'package/LICENSE')) !== rootLicense)
