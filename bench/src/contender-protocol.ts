@@ -33,6 +33,9 @@ export interface ContenderReport {
   /** Wall and CPU time of the process's first walk (cold: nothing compiled yet), ms. */
   readonly firstWallMs: number;
   readonly firstCpuMs: number;
+  /** Wall and CPU time of one walk right after a full garbage collection (`--expose-gc`), ms. */
+  readonly afterGcWallMs: number;
+  readonly afterGcCpuMs: number;
   /** Whether every walk saw the same items and distinct ids. */
   readonly consistent: boolean;
   /** RSS when the measured work started, MiB. */

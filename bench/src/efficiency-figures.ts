@@ -1,6 +1,6 @@
 import type { ContenderReport } from './contender-protocol.js';
+import type { Figure } from './figure.js';
 import { pairedRatio, spread } from './measure.js';
-import type { Figure } from './scenarios.js';
 
 /** What {@link efficiencyFigures} reads. */
 export interface EfficiencyInput {

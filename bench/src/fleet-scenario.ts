@@ -16,7 +16,7 @@ import { startAuth0Simulator } from '@orgport/simulator-auth0';
 import { type CloudOrgSimulator, startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
 import { fixtures } from '@orgport/testkit/fixtures';
 import pg from 'pg';
-import type { Figure } from './scenarios.js';
+import type { Figure } from './figure.js';
 
 type Progress = (line: string) => void;
 type SeedTarget = (sim: CloudOrgSimulator, data: ReturnType<typeof fixtures>) => void;

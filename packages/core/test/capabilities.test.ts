@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assertAdapter } from '../src/capabilities/assert-adapter.js';
 import { defineCapabilities } from '../src/capabilities/define-capabilities.js';
 import { hasCapability } from '../src/capabilities/has-capability.js';
 import { OPERATIONS } from '../src/capabilities/operations.js';
 import { requireCapabilities } from '../src/capabilities/require-capabilities.js';
+import { assertAdapter } from '../src/directory/assert-adapter.js';
 import { OrgPortError } from '../src/errors/orgport-error.js';
 
 describe('defineCapabilities', () => {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Page } from '../src/calls/page.js';
 import { OrgPortError } from '../src/errors/orgport-error.js';
 import { IdFingerprintSet } from '../src/pagination/id-fingerprint-set.js';
 import { offsetCursor } from '../src/pagination/offset-cursor.js';
 import { paginate } from '../src/pagination/paginate.js';
-import type { Page } from '../src/ports/page.js';
 
 interface Item {
   readonly id: string;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { Page } from '../src/calls/page.js';
 import { OrgPortError } from '../src/errors/orgport-error.js';
 import { createHttpClient, type HttpClient } from '../src/http/http-client.js';
 import { chunk } from '../src/pagination/chunk.js';
@@ -7,7 +8,6 @@ import { fetchCursorPage } from '../src/pagination/cursor-page.js';
 import { assertWithinOffsetCap } from '../src/pagination/offset-cap.js';
 import { offsetCursor } from '../src/pagination/offset-cursor.js';
 import { paginate } from '../src/pagination/paginate.js';
-import type { Page } from '../src/ports/page.js';
 import { json, startTestServer, type TestServer } from './support/test-server.js';
 
 // The adapters' paging helpers, held to their contracts directly (mutation testing found

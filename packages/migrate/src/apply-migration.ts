@@ -4,7 +4,10 @@ import pLimit from 'p-limit';
 import { fileJournalStore, type JournalRun, type JournalStore } from './journal-store.js';
 import { memberChains } from './member-chains.js';
 import type { MigrationOperation, MigrationPlan } from './migration-plan.js';
+import type { OperationOutcome } from './operation-outcome.js';
 import { createOperationRunner } from './operation-runner.js';
+
+export type { OperationOutcome } from './operation-outcome.js';
 
 /** Options of {@link applyMigration}. */
 export interface ApplyMigrationOptions {
@@ -33,21 +36,6 @@ export interface ApplyMigrationOptions {
         status: OperationOutcome['status'];
       }) => void)
     | undefined;
-}
-
-/**
- * How one operation ended: `applied`; `skipped` because the target already held it (or an
- * earlier run did it); `failed`; or `blocked`, never attempted because an earlier
- * operation of the same member failed. Only `applied` and `skipped` count as done: a
- * resumed run retries failures and runs blocked operations.
- */
-export interface OperationOutcome {
-  readonly operation: MigrationOperation;
-  readonly status: 'applied' | 'skipped' | 'failed' | 'blocked';
-  /** Why it was skipped, failed or blocked. */
-  readonly reason?: string | undefined;
-  /** The error code of a failure; `conflict` when the target moved since planning. */
-  readonly code?: string | undefined;
 }
 
 /** What `applyMigration` returns. */

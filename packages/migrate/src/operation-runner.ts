@@ -1,11 +1,11 @@
 import type { Directory, Logger, Tracer } from '@orgport/core';
 import { OrgPortError, throwIfAborted, toCallFailure } from '@orgport/core';
-import type { OperationOutcome } from './apply-migration.js';
 import { CurrentGrants } from './current-grants.js';
 import { applyGrantDifference } from './grant-difference.js';
 import { writeGrantChange } from './grant-write.js';
 import type { JournalRun } from './journal-store.js';
 import type { MemberOperation, MigrationOperation, OrganizationRef } from './migration-plan.js';
+import type { OperationOutcome } from './operation-outcome.js';
 
 /** The part of a journal an {@link OperationRunner} reads and writes. */
 export type JournalView = Pick<JournalRun, 'get' | 'isDone' | 'record'>;

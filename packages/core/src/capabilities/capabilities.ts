@@ -1,55 +1,35 @@
+import type { GradedCapabilityName, GradedValue } from './graded-capabilities.js';
 import type { Operation } from './operations.js';
 
 /** How a vendor pages lists: cursors, page numbers, or not at all. */
-export type PaginationStyle = 'checkpoint' | 'offset' | 'none';
+export type PaginationStyle = GradedValue<'pagination'>;
 
 /**
  * How many permission groups a member can hold: none, many organization-wide, one
  * organization-wide (a single role per membership, as on Clerk), or one per product.
  */
-export type RolesPerMember = 'none' | 'many' | 'one' | 'one-per-product';
+export type RolesPerMember = GradedValue<'rolesPerMember'>;
 
 /** Which grant scopes exist on the vendor. */
-export type GrantScopes = 'none' | 'organization' | 'product' | 'organization+product';
+export type GrantScopes = GradedValue<'grantScopes'>;
 
 /** Whether admins and billing managers are native to the vendor or mapped from roles. */
-export type MemberKindSupport = 'none' | 'native' | 'mapped';
+export type MemberKindSupport = GradedValue<'memberKinds'>;
 
 /** Whether a read right after a write sees it. */
-export type Consistency = 'strong' | 'eventual';
+export type Consistency = GradedValue<'consistency'>;
 
-/** Whether an admin's grants are stored (`explicit`) or implied by the admin kind (`implicit`: admins hold every permission and their groups cannot be set). */
-export type GrantsOfAdmins = 'explicit' | 'implicit';
+/** Whether an admin's grants are stored (`explicit`) or implied by the admin kind (`implicit`). */
+export type GrantsOfAdmins = GradedValue<'grantsOfAdmins'>;
 
 /** How many grants an invitation can carry: none, exactly one (required), or many. */
-export type InvitationGrants = 'none' | 'one' | 'many';
+export type InvitationGrants = GradedValue<'invitationGrants'>;
 
-/**
- * How many organization-level kinds besides `member` one member can hold: `many` (an admin
- * can also be a billing manager) or `one` (granting one kind replaces the other, as on
- * single-role vendors).
- */
-export type KindsPerMember = 'many' | 'one';
+/** How many organization-level kinds besides `member` one member can hold. */
+export type KindsPerMember = GradedValue<'kindsPerMember'>;
 
-/** The graded (non-boolean) capabilities, with the value meaning "absent" first. */
-export interface GradedCapabilities {
-  /** Paging style of the vendor's member and organization lists. */
-  readonly pagination: PaginationStyle;
-  /** How many groups a member can hold per scope. */
-  readonly rolesPerMember: RolesPerMember;
-  /** Which scopes grants live in. */
-  readonly grantScopes: GrantScopes;
-  /** How admins and billing managers exist on the vendor. */
-  readonly memberKinds: MemberKindSupport;
-  /** Read-after-write behaviour of member lists. */
-  readonly consistency: Consistency;
-  /** Whether admins' grants are explicit or implied. */
-  readonly grantsOfAdmins: GrantsOfAdmins;
-  /** Grants an invitation carries. */
-  readonly invitationGrants: InvitationGrants;
-  /** Kinds one member can hold at once. */
-  readonly kindsPerMember: KindsPerMember;
-}
+/** The graded (non-boolean) capabilities, from their one definition in `GRADED_CAPABILITIES`. */
+export type GradedCapabilities = { readonly [K in GradedCapabilityName]: GradedValue<K> };
 
 /**
  * An adapter's capability manifest: one boolean per facade operation plus graded values.

@@ -1,30 +1,11 @@
 import { OrgPortError } from '../errors/orgport-error.js';
 import type { Capabilities, GradedCapabilities } from './capabilities.js';
+import { GRADED_CAPABILITIES, GRADED_CAPABILITY_NAMES } from './graded-capabilities.js';
 import { OPERATIONS, type Operation } from './operations.js';
 
-const GRADED_DEFAULTS: GradedCapabilities = {
-  pagination: 'none',
-  rolesPerMember: 'none',
-  grantScopes: 'none',
-  memberKinds: 'none',
-  consistency: 'strong',
-  grantsOfAdmins: 'explicit',
-  invitationGrants: 'none',
-  kindsPerMember: 'many',
-};
-
-// The allowed graded values, checked by hand: this module stays free of zod so that
-// reading a manifest (e.g. `orgport capabilities`) loads no schema library.
-const GRADED_VALUES: { readonly [K in keyof GradedCapabilities]: readonly GradedCapabilities[K][] } = {
-  pagination: ['checkpoint', 'offset', 'none'],
-  rolesPerMember: ['none', 'many', 'one', 'one-per-product'],
-  grantScopes: ['none', 'organization', 'product', 'organization+product'],
-  memberKinds: ['none', 'native', 'mapped'],
-  consistency: ['strong', 'eventual'],
-  grantsOfAdmins: ['explicit', 'implicit'],
-  invitationGrants: ['none', 'one', 'many'],
-  kindsPerMember: ['many', 'one'],
-};
+const GRADED_DEFAULTS = Object.fromEntries(
+  GRADED_CAPABILITY_NAMES.map((name) => [name, GRADED_CAPABILITIES[name].default]),
+) as unknown as GradedCapabilities;
 
 const KNOWN = new Set<string>([...OPERATIONS, ...Object.keys(GRADED_DEFAULTS)]);
 
@@ -52,7 +33,8 @@ export function defineCapabilities(
       `Unknown capabilities: ${unknown.join(', ')}. Known: ${[...KNOWN].join(', ')}`,
     );
   }
-  for (const [name, allowed] of Object.entries(GRADED_VALUES) as [string, readonly string[]][]) {
+  for (const name of GRADED_CAPABILITY_NAMES) {
+    const allowed: readonly string[] = GRADED_CAPABILITIES[name].values;
     const value = (partial as Record<string, unknown>)[name];
     if (value !== undefined && !allowed.includes(value as string)) {
       throw new OrgPortError(
@@ -69,7 +51,7 @@ export function defineCapabilities(
     }
     manifest[operation] = value ?? false;
   }
-  for (const name of Object.keys(GRADED_VALUES)) {
+  for (const name of GRADED_CAPABILITY_NAMES) {
     const value = (partial as Record<string, unknown>)[name];
     if (value !== undefined) manifest[name] = value;
   }

@@ -1,24 +1,15 @@
 import type { Capabilities, CapabilityName, GradedCapabilities } from './capabilities.js';
-
-const ABSENT: { readonly [K in keyof GradedCapabilities]: GradedCapabilities[K] | null } = {
-  pagination: null,
-  rolesPerMember: 'none',
-  grantScopes: 'none',
-  memberKinds: 'none',
-  consistency: null,
-  grantsOfAdmins: null,
-  invitationGrants: 'none',
-  kindsPerMember: null,
-};
+import { GRADED_CAPABILITIES, type GradedCapabilityName } from './graded-capabilities.js';
 
 /**
  * True when the manifest has the capability: an operation that is `true`, or a graded
- * value other than its "absent" one (`pagination`, `consistency`, `grantsOfAdmins` and `kindsPerMember` always count as present).
+ * value other than its "absent" one in `GRADED_CAPABILITIES` (those whose `absent` is
+ * `null`, such as `pagination` and `consistency`, always count as present).
  */
 export function hasCapability(capabilities: Capabilities, name: CapabilityName): boolean {
-  if (name in ABSENT) {
-    const key = name as keyof GradedCapabilities;
-    return capabilities[key] !== ABSENT[key];
+  if (Object.hasOwn(GRADED_CAPABILITIES, name)) {
+    const key = name as GradedCapabilityName;
+    return capabilities[key] !== GRADED_CAPABILITIES[key].absent;
   }
   return capabilities[name as Exclude<CapabilityName, keyof GradedCapabilities>] === true;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { assertAdapter } from '../capabilities/assert-adapter.js';
+import type { CallOptions, ListOptions } from '../calls/call-options.js';
+import type { Page } from '../calls/page.js';
 import type { CapabilityName } from '../capabilities/capabilities.js';
 import { checkGradedRules } from '../capabilities/graded-rules.js';
 import { hasCapability } from '../capabilities/has-capability.js';
@@ -8,17 +9,16 @@ import { OrgPortError } from '../errors/orgport-error.js';
 import { throwIfAborted, toCallFailure, toOrgPortError } from '../errors/to-orgport-error.js';
 import type { CallSpec, ListSpec, OperationSpec } from '../operations/operation-spec.js';
 import { OPERATION_TABLE } from '../operations/operation-table.js';
-import { callPort, splitOperation } from '../operations/port-dispatch.js';
 import type { PortName } from '../operations/port-types.js';
 import type { PagedList } from '../pagination/paged-list.js';
 import { paginate } from '../pagination/paginate.js';
 import type { Adapter } from '../ports/adapter.js';
-import type { CallOptions, ListOptions } from '../ports/call-options.js';
-import type { Page } from '../ports/page.js';
 import type { Tracer } from '../tracing/tracer.js';
+import { assertAdapter } from './assert-adapter.js';
 import type { Directory, DirectoryListOptions } from './directory.js';
 import type { FacadePort } from './facade-types.js';
 import type { OperationEvent } from './operation-event.js';
+import { callPort, splitOperation } from './port-dispatch.js';
 import { validateInput } from './validate-input.js';
 
 /** Options of {@link createDirectory}. */

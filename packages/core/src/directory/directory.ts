@@ -1,3 +1,4 @@
+import type { CallOptions } from '../calls/call-options.js';
 import type { Capabilities, CapabilityName } from '../capabilities/capabilities.js';
 import type { Operation } from '../capabilities/operations.js';
 import type {
@@ -20,14 +21,10 @@ import type {
 import type { OrgPortError } from '../errors/orgport-error.js';
 import type { PagedList } from '../pagination/paged-list.js';
 import type { Adapter } from '../ports/adapter.js';
-import type { CallOptions } from '../ports/call-options.js';
+import type { DirectoryListOptions } from './directory-list-options.js';
 import type { FacadeMethod } from './facade-types.js';
 
-/** Options of a facade list call. */
-export interface DirectoryListOptions extends CallOptions {
-  /** Preferred page size (the adapter clamps it to the vendor's limits). */
-  readonly pageSize?: number | undefined;
-}
+export type { DirectoryListOptions } from './directory-list-options.js';
 
 /** Organizations through the facade. */
 export interface OrganizationsApi {

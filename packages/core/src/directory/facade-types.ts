@@ -1,10 +1,10 @@
+import type { CallOptions } from '../calls/call-options.js';
 import type { Operation } from '../capabilities/operations.js';
 import type { CallSpec, FacadeArgs, ListSpec, OperationSpec } from '../operations/operation-spec.js';
 import type { OperationTable } from '../operations/operation-table.js';
 import type { PortName } from '../operations/port-types.js';
 import type { PagedList } from '../pagination/paged-list.js';
-import type { CallOptions } from '../ports/call-options.js';
-import type { DirectoryListOptions } from './directory.js';
+import type { DirectoryListOptions } from './directory-list-options.js';
 
 /** The facade method of one spec: lists stream a `PagedList`, calls return a promise. */
 export type FacadeMethodOf<S extends OperationSpec> =

@@ -1,3 +1,4 @@
+export * from './assert-adapter.js';
 export * from './create-directory.js';
 export type * from './directory.js';
 export type * from './operation-event.js';

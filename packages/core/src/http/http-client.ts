@@ -16,7 +16,8 @@ import { type RateLimitInfo, readRateLimitHeaders } from './rate-limit-headers.j
 import { redact } from './redactor.js';
 import type { RequestPacer } from './request-pacer.js';
 import { RequestSpan } from './request-span.js';
-import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry-policy.js';
+import { type AttemptAnswer, decideRetry, type RetryContext, type RetryDecision } from './retry-decision.js';
+import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import { errorCodeForStatus } from './status-code.js';
 
 /** HTTP methods the transport sends. */
@@ -549,18 +550,38 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     let attempt = 0;
     let refreshedAuth = false;
 
-    const retryOrThrow = async (
-      reason: string,
-      delayMs: number,
-      error: () => OrgPortError,
-    ): Promise<void> => {
-      if (attempt >= policy.maxRetries) throw error();
-      if (performance.now() + delayMs >= deadline) throw pastDeadline();
-      emit({ type: 'retry', vendor, method: request.method, path: fullPath, attempt, delayMs, reason });
-      span?.retried(attempt + 1, delayMs, reason);
-      await clock.sleep(delayMs, request.signal);
+    /** Acts on the retry decision: waits and returns to send again, or throws `error()`. */
+    const follow = async (decision: RetryDecision, error: () => OrgPortError): Promise<void> => {
+      if (decision.action === 'refresh') {
+        refreshedAuth = true;
+        options.auth?.invalidate?.();
+        return;
+      }
+      if (decision.blockUntilMs !== undefined)
+        budgetFor(request.rateLimitKey).blockUntil(decision.blockUntilMs);
+      if (decision.action === 'fail') throw error();
+      if (performance.now() + decision.delayMs >= deadline) throw pastDeadline();
+      emit({
+        type: 'retry',
+        vendor,
+        method: request.method,
+        path: fullPath,
+        attempt,
+        delayMs: decision.delayMs,
+        reason: decision.reason,
+      });
+      span?.retried(attempt + 1, decision.delayMs, decision.reason);
+      await clock.sleep(decision.delayMs, request.signal);
       attempt++;
     };
+    const context = (): RetryContext => ({
+      attempt,
+      idempotent,
+      canRefresh: request.authenticate !== false && options.auth?.invalidate !== undefined && !refreshedAuth,
+      policy,
+      nowMs: now(),
+      backoffMs: () => backoffDelay(attempt, policy, random),
+    });
 
     for (;;) {
       throwIfAborted(request.signal, vendor);
@@ -582,8 +603,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             `${vendor}: ${request.method} ${pathOnly} failed: ${result.code === 'timeout' ? 'timed out' : 'connection failed'} (${result.reason})`,
             { vendor, meta: { reason: result.reason } },
           );
-        if (!idempotent) throw error();
-        await retryOrThrow(result.reason, backoffDelay(attempt, policy, random), error);
+        await follow(decideRetry({ kind: 'no_answer', reason: result.reason }, context()), error);
         continue;
       }
 
@@ -599,8 +619,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
               `${vendor}: ${request.method} ${pathOnly} returned a body that is not valid JSON`,
               { vendor, status: result.status },
             );
-          if (!idempotent) throw error();
-          await retryOrThrow('invalid JSON', backoffDelay(attempt, policy, random), error);
+          await follow(decideRetry({ kind: 'invalid_json' }, context()), error);
           continue;
         }
         const fast = request.validate?.(parsed.value);
@@ -618,36 +637,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         return { status: result.status, headers: result.headers, data: validated.data };
       }
 
-      if (
-        result.status === 401 &&
-        request.authenticate !== false &&
-        options.auth?.invalidate &&
-        !refreshedAuth
-      ) {
-        refreshedAuth = true;
-        options.auth.invalidate();
-        continue;
-      }
-
-      const error = (): OrgPortError => failureError(request as HttpRequest<unknown>, pathOnly, result, info);
-      if (result.status === 429) {
-        const wait =
-          info.retryAfterMs ??
-          (info.resetAtMs !== undefined && info.resetAtMs > now() ? info.resetAtMs - now() : undefined);
-        if (wait !== undefined) {
-          if (wait > policy.maxRetryAfterMs) throw error();
-          budgetFor(request.rateLimitKey).blockUntil(now() + wait);
-        }
-        await retryOrThrow('429', Math.max(wait ?? 0, backoffDelay(attempt, policy, random)), error);
-        continue;
-      }
-      if (idempotent && isRetryableStatus(result.status)) {
-        const delay = Math.max(info.retryAfterMs ?? 0, backoffDelay(attempt, policy, random));
-        if (delay > policy.maxRetryAfterMs) throw error();
-        await retryOrThrow(String(result.status), delay, error);
-        continue;
-      }
-      throw error();
+      const answer: AttemptAnswer = {
+        kind: 'status',
+        status: result.status,
+        retryAfterMs: info.retryAfterMs,
+        resetAtMs: info.resetAtMs,
+      };
+      await follow(decideRetry(answer, context()), () =>
+        failureError(request as HttpRequest<unknown>, pathOnly, result, info),
+      );
     }
   }
 

@@ -7,6 +7,7 @@ export * from './rate-limit-budget.js';
 export * from './rate-limit-headers.js';
 export * from './redactor.js';
 export type * from './request-pacer.js';
+export * from './retry-decision.js';
 export * from './retry-policy.js';
 export * from './status-code.js';
 export * from './verified-write.js';

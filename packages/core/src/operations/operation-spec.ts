@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { CallOptions, ListOptions } from '../ports/call-options.js';
-import type { Page } from '../ports/page.js';
+import type { CallOptions, ListOptions } from '../calls/call-options.js';
+import type { Page } from '../calls/page.js';
 
 /**
  * How an argument may be left out: `required`; `optional` (the adapter receives

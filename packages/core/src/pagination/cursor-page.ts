@@ -1,7 +1,7 @@
 import type { z } from 'zod';
+import type { ListOptions } from '../calls/call-options.js';
+import type { Page } from '../calls/page.js';
 import type { HttpClient, QueryParams } from '../http/http-client.js';
-import type { ListOptions } from '../ports/call-options.js';
-import type { Page } from '../ports/page.js';
 
 /** How a cursor-paged vendor list is asked for and read. */
 export interface CursorPageRequest<Body, Item> {

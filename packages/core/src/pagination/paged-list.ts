@@ -1,4 +1,4 @@
-import type { Page } from '../ports/page.js';
+import type { Page } from '../calls/page.js';
 
 /** Options of {@link PagedList.toArray}. */
 export interface ToArrayOptions {

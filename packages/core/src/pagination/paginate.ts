@@ -1,6 +1,6 @@
+import type { Page } from '../calls/page.js';
 import { OrgPortError } from '../errors/orgport-error.js';
 import { throwIfAborted, toCallFailure } from '../errors/to-orgport-error.js';
-import type { Page } from '../ports/page.js';
 import { IdFingerprintSet } from './id-fingerprint-set.js';
 import type { PagedList, ToArrayOptions } from './paged-list.js';
 

@@ -1,5 +1,6 @@
+export type * from '../calls/call-options.js';
+export type * from '../calls/page.js';
 export type * from './adapter.js';
-export type * from './call-options.js';
 export type * from './client-grant-port.js';
 export type * from './connection-port.js';
 export type * from './input-rules.js';
@@ -7,7 +8,6 @@ export type * from './invitation-port.js';
 export type * from './member-kind-port.js';
 export type * from './member-port.js';
 export type * from './organization-port.js';
-export type * from './page.js';
 export type * from './permission-port.js';
 export type * from './product-port.js';
 export type * from './user-port.js';

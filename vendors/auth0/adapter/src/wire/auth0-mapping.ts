@@ -1,14 +1,7 @@
-import type {
-  ClientGrant,
-  Connection,
-  Invitation,
-  Member,
-  MemberKind,
-  Organization,
-  PermissionGrant,
-} from '@orgport/core';
+import type { ClientGrant, Connection, Invitation, Member, Organization } from '@orgport/core';
 import { KIND_BIT, kindsFromBits } from '@orgport/core/driver';
 import type { z } from 'zod';
+import { roleGrant } from './auth0-roles.js';
 import type {
   WireClientGrant,
   WireEnabledConnection,
@@ -18,19 +11,7 @@ import type {
 } from './auth0-wire-schemas.js';
 import type { MemberRoleSets } from './member-role-sets.js';
 
-/** Role names (lower-cased) that carry each organization-level kind. */
-export interface KindRoleNames {
-  readonly admin: ReadonlySet<string>;
-  readonly billing_manager: ReadonlySet<string>;
-}
-
-/** The kind a role name carries, if any. */
-export function kindOfRole(name: string, kinds: KindRoleNames): Exclude<MemberKind, 'member'> | undefined {
-  const lower = name.toLowerCase();
-  if (kinds.admin.has(lower)) return 'admin';
-  if (kinds.billing_manager.has(lower)) return 'billing_manager';
-  return undefined;
-}
+export { type KindRoleNames, kindOfRole, roleGrant } from './auth0-roles.js';
 
 /** Wire organization → neutral organization. */
 export function toOrganization(wire: z.infer<typeof WireOrganization>): Organization {
@@ -55,14 +36,6 @@ export function toOrganization(wire: z.infer<typeof WireOrganization>): Organiza
         }
       : {}),
   };
-}
-
-/** The organization scope, one frozen object shared by every organization-scope grant. */
-const ORGANIZATION_SCOPE = Object.freeze({ type: 'organization' as const });
-
-/** A role as an organization-scope grant (frozen). */
-export function roleGrant(role: { id: string; name: string }): PermissionGrant {
-  return Object.freeze({ scope: ORGANIZATION_SCOPE, group: Object.freeze({ id: role.id, name: role.name }) });
 }
 
 /**

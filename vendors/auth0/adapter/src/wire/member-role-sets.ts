@@ -1,7 +1,7 @@
 import type { PermissionGrant, Role } from '@orgport/core';
 import { KIND_BIT, NONE } from '@orgport/core/driver';
 import type { z } from 'zod';
-import { type KindRoleNames, kindOfRole, roleGrant } from './auth0-mapping.js';
+import { type KindRoleNames, kindOfRole, roleGrant } from './auth0-roles.js';
 import type { WireRole } from './auth0-wire-schemas.js';
 
 /** What a member's roles come to: the kinds they carry, the other roles, and their grants. */

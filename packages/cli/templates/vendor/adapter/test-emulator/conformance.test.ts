@@ -1,5 +1,5 @@
 import { runVendorConformance } from '@orgport/testkit';
-import { createVendorTemplateAdapter } from '../src/index.js';
+import { createVendorTemplateAdapter, VENDOR_TEMPLATE_CAPABILITIES } from '../src/index.js';
 import { emulatorHarness } from './support/emulator-harness.js';
 import { startEmulator } from './support/start-emulator.js';
 
@@ -7,6 +7,7 @@ import { startEmulator } from './support/start-emulator.js';
 // and 5xx (the emulator has no faults of its own, so the wiring puts the proxy in front).
 runVendorConformance({
   name: 'vendor-template',
+  capabilities: VENDOR_TEMPLATE_CAPABILITIES,
   start: () => startEmulator(),
   makeAdapter: (emulator, { baseUrl, clock }) =>
     createVendorTemplateAdapter({

@@ -1,10 +1,11 @@
 import { startVendorTemplateSimulator, vendorTemplateHarness } from '@orgport/simulator-vendor-template';
 import { runVendorConformance } from '@orgport/testkit';
-import { createVendorTemplateAdapter } from '../src/index.js';
+import { createVendorTemplateAdapter, VENDOR_TEMPLATE_CAPABILITIES } from '../src/index.js';
 
 // The whole suite on our simulator, plain and under its own injected 429s and 5xx.
 runVendorConformance({
   name: 'vendor-template',
+  capabilities: VENDOR_TEMPLATE_CAPABILITIES,
   start: startVendorTemplateSimulator,
   makeAdapter: (sim, { baseUrl, clock }) =>
     createVendorTemplateAdapter({

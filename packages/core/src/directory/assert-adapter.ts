@@ -1,8 +1,8 @@
+import { OPERATIONS } from '../capabilities/operations.js';
 import { OrgPortError } from '../errors/orgport-error.js';
 import { EMULATED_FROM } from '../operations/emulations.js';
-import { portMethod } from '../operations/port-dispatch.js';
 import type { Adapter } from '../ports/adapter.js';
-import { OPERATIONS } from './operations.js';
+import { portMethod } from './port-dispatch.js';
 
 /**
  * Checks, once at composition time, that every operation the manifest declares has its

@@ -1,7 +1,7 @@
 import type { Operation } from '../capabilities/operations.js';
+import { EMULATED_FROM, emulate } from '../operations/emulations.js';
+import type { PortName } from '../operations/port-types.js';
 import type { Adapter } from '../ports/adapter.js';
-import { EMULATED_FROM, emulate } from './emulations.js';
-import type { PortName } from './port-types.js';
 
 /** `'members.list'` → `['members', 'list']`. */
 export function splitOperation(operation: Operation): [PortName, string] {
