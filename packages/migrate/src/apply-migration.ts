@@ -1,4 +1,4 @@
-import type { Directory } from '@orgport/core';
+import type { Directory, Logger, Tracer } from '@orgport/core';
 import { OrgPortError } from '@orgport/core';
 import pLimit from 'p-limit';
 import { fileJournalStore, type JournalRun, type JournalStore } from './journal-store.js';
@@ -20,6 +20,10 @@ export interface ApplyMigrationOptions {
   /** Members written at once. Default 4. */
   readonly concurrency?: number | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** Records a span per operation (see `@orgport/core/opentelemetry`). */
+  readonly tracer?: Tracer | undefined;
+  /** Told when the run starts and ends (`info`) and of each outcome (failures `warn`, the rest `debug`). */
+  readonly logger?: Logger | undefined;
   /** Called after each operation. */
   readonly onProgress?:
     | ((progress: {
@@ -133,6 +137,8 @@ async function applyJournaled(
     target: options.target,
     journal: guarded.view,
     signal,
+    tracer: options.tracer,
+    logger: options.logger,
     onOutcome(outcome) {
       outcomes.push(outcome);
       options.onProgress?.({
@@ -144,6 +150,10 @@ async function applyJournaled(
     },
   });
 
+  options.logger?.info(
+    { planId: plan.planId, operations: plan.operations.length, resume: options.resume ?? false },
+    'migration started',
+  );
   const limit = pLimit(Math.max(1, options.concurrency ?? 4));
   let stopped: { reason: unknown } | undefined;
   try {
@@ -172,7 +182,7 @@ async function applyJournaled(
   }
   if (stopped) throw stopped.reason;
 
-  return {
+  const result = {
     applied: outcomes.filter((o) => o.status === 'applied'),
     skipped: outcomes.filter((o) => o.status === 'skipped'),
     failed: outcomes.filter((o) => o.status === 'failed'),
@@ -180,4 +190,15 @@ async function applyJournaled(
     planAgeMs,
     repairedJournalBytes: journal.repairedBytes,
   };
+  options.logger?.info(
+    {
+      planId: plan.planId,
+      applied: result.applied.length,
+      skipped: result.skipped.length,
+      failed: result.failed.length,
+      blocked: result.blocked.length,
+    },
+    'migration finished',
+  );
+  return result;
 }

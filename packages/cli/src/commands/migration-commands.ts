@@ -6,6 +6,7 @@ import type { MigrationPlan } from '@orgport/migrate';
 import type { Command } from 'commander';
 import { EXIT } from '../errors/exit-codes.js';
 import { assertWritableFile, writeFileAtomic } from '../files/atomic-file.js';
+import { loggerFromOptions } from '../logging/logger-from-options.js';
 import { parseCount } from '../options/parse-count.js';
 import { terminalSafe } from '../output/terminal-text.js';
 import { renderPlan } from '../plan/render-plan.js';
@@ -201,7 +202,8 @@ export function registerMigrationCommands(program: Command): void {
           mkdirSync(dirname(journal), { recursive: true });
           if (!options.resume) writeFileAtomic(`${journal}.plan.json`, `${JSON.stringify(plan)}\n`);
           const { applyMigration, progressReporter } = await loadMigration();
-          const progress = progressReporter('migrate', quiet);
+          const logger = loggerFromOptions(globals(command));
+          const progress = progressReporter('migrate', quiet || logger !== undefined);
           // Ctrl-C and SIGTERM (a service manager, a container stopping) alike: stop between
           // operations, leave the journal whole, exit 130 saying how to continue.
           const controller = new AbortController();
@@ -214,6 +216,7 @@ export function registerMigrationCommands(program: Command): void {
             resume: options.resume,
             concurrency,
             signal: controller.signal,
+            logger,
             onProgress: ({ done, total }) => progress.update(done, total),
           })
             .catch((error: unknown) => {
