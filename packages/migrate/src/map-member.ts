@@ -94,6 +94,11 @@ export function mapMember(
           const role = catalog.roles.get(lower(spec.role));
           if (!hasOrganizationScope) losses.push({ item, reason: 'the target has no organization roles' });
           else if (!role) losses.push({ item, reason: `the target has no role named ${spec.role}` });
+          else if (target.rolesPerMember === 'one' && roles.size > 0 && !roles.has(role.id))
+            losses.push({
+              item,
+              reason: `the target allows one role per member; keeps ${[...roles.values()][0]}`,
+            });
           else roles.set(role.id, role.name);
         } else {
           if (!hasProductScope) {

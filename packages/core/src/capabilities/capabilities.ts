@@ -3,8 +3,11 @@ import type { Operation } from './operations.js';
 /** How a vendor pages lists: cursors, page numbers, or not at all. */
 export type PaginationStyle = 'checkpoint' | 'offset' | 'none';
 
-/** How many permission groups a member can hold: none, many organization-wide, or one per product. */
-export type RolesPerMember = 'none' | 'many' | 'one-per-product';
+/**
+ * How many permission groups a member can hold: none, many organization-wide, one
+ * organization-wide (a single-role vendor such as WorkOS by default), or one per product.
+ */
+export type RolesPerMember = 'none' | 'many' | 'one' | 'one-per-product';
 
 /** Which grant scopes exist on the vendor. */
 export type GrantScopes = 'none' | 'organization' | 'product' | 'organization+product';

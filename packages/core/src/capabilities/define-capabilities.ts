@@ -17,7 +17,7 @@ const GRADED_DEFAULTS: GradedCapabilities = {
 // reading a manifest (e.g. `orgport capabilities`) loads no schema library.
 const GRADED_VALUES: { readonly [K in keyof GradedCapabilities]: readonly GradedCapabilities[K][] } = {
   pagination: ['checkpoint', 'offset', 'none'],
-  rolesPerMember: ['none', 'many', 'one-per-product'],
+  rolesPerMember: ['none', 'many', 'one', 'one-per-product'],
   grantScopes: ['none', 'organization', 'product', 'organization+product'],
   memberKinds: ['none', 'native', 'mapped'],
   consistency: ['strong', 'eventual'],

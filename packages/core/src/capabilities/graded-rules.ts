@@ -12,8 +12,16 @@ function checkGrants(
   capabilities: Capabilities,
   vendor: string,
   onePerProduct: boolean,
+  oneRole = false,
 ): void {
   const products = new Set<string>();
+  if (oneRole && grants.filter((grant) => grant.scope.type === 'organization').length > 1) {
+    throw new OrgPortError(
+      'invalid_argument',
+      `${field}: ${vendor} holds at most one organization role per member (rolesPerMember: 'one')`,
+      { vendor, meta: { capability: 'rolesPerMember' } },
+    );
+  }
   for (const [index, grant] of grants.entries()) {
     if (!scopeAllowed(grant.scope, capabilities)) {
       throw new OrgPortError(
@@ -37,7 +45,8 @@ function checkGrants(
 
 /**
  * Enforces the graded capabilities on an operation's validated arguments, before any
- * request: grant scopes (`grantScopes`), one group per product (`rolesPerMember`), and how
+ * request: grant scopes (`grantScopes`), one group per product or one organization role
+ * (`rolesPerMember`), and how
  * many grants an invitation carries (`invitationGrants`). Adapters need not check these.
  */
 export function checkGradedRules(
@@ -54,10 +63,18 @@ export function checkGradedRules(
       capabilities,
       vendor,
       operation === 'permissions.set' && onePerProduct,
+      operation === 'permissions.set' && capabilities.rolesPerMember === 'one',
     );
   } else if (operation === 'invitations.create') {
     const grants = (args[1] as { readonly grants?: readonly GrantInput[] }).grants ?? [];
-    checkGrants(grants, 'input.grants', capabilities, vendor, onePerProduct);
+    checkGrants(
+      grants,
+      'input.grants',
+      capabilities,
+      vendor,
+      onePerProduct,
+      capabilities.rolesPerMember === 'one',
+    );
     const expected = capabilities.invitationGrants;
     if (expected === 'none' && grants.length > 0) {
       throw new OrgPortError('invalid_argument', `input.grants: ${vendor} invitations carry no grants`, {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './id.js';
 import { MemberKindSchema } from './member-kind.js';
+import { MemberStatusSchema } from './member-status.js';
 import { PermissionGrantSchema } from './permission-grant.js';
 import { RoleSchema } from './role.js';
 import { UserSchema } from './user.js';
@@ -8,7 +9,8 @@ import { UserSchema } from './user.js';
 /**
  * A user's membership of one organization: which kinds they hold, their
  * organization-wide roles, and every permission grant (organization or product scope).
- * `kinds` is never empty.
+ * `kinds` is never empty. `status` is set only by vendors that keep memberships which do
+ * not grant access (inactive, pending); absent means active.
  */
 export const MemberSchema = z
   .object({
@@ -17,6 +19,7 @@ export const MemberSchema = z
     kinds: z.array(MemberKindSchema).min(1).readonly(),
     roles: z.array(RoleSchema).readonly(),
     grants: z.array(PermissionGrantSchema).readonly(),
+    status: MemberStatusSchema.optional(),
   })
   .readonly();
 
