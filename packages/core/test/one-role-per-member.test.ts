@@ -49,3 +49,32 @@ describe('member status', () => {
     expect(MemberSchema.safeParse({ ...member, status: 'suspended' }).success).toBe(false);
   });
 });
+
+describe("invitationGrants: 'at-most-one'", () => {
+  it('lets an invitation carry no grant or one, and refuses two before any request', async () => {
+    const calls: string[] = [];
+    const adapter = {
+      name: 'optional-role',
+      capabilities: defineCapabilities({
+        'invitations.create': true,
+        grantScopes: 'organization',
+        invitationGrants: 'at-most-one',
+      }),
+      invitations: {
+        create: async () => {
+          calls.push('create');
+          return { id: 'i', organizationId: 'o1', email: 'a@b.co', grants: [] };
+        },
+      },
+    } as unknown as Adapter;
+    const directory = createDirectory(adapter);
+    const role = (groupId: string) => ({ scope: { type: 'organization' as const }, groupId });
+    await directory.invitations.create('o1', { email: 'a@b.co' });
+    await directory.invitations.create('o1', { email: 'a@b.co', grants: [role('r1')] });
+    const error = await directory.invitations
+      .create('o1', { email: 'a@b.co', grants: [role('r1'), role('r2')] })
+      .catch((e) => e);
+    expect(OrgPortError.is(error, 'invalid_argument')).toBe(true);
+    expect(calls).toEqual(['create', 'create']);
+  });
+});

@@ -340,6 +340,13 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
             'set once the invitation is accepted (re-plan then)',
             'info',
           );
+      } else if (caps.invitationGrants === 'at-most-one' && grants.length > 1) {
+        loss(
+          `${grants.length - 1} more group(s)`,
+          'set once the invitation is accepted (re-plan then)',
+          'info',
+        );
+        grants = grants.slice(0, 1);
       } else if (caps.invitationGrants === 'none' && grants.length > 0) {
         loss(`${grants.length} group(s)`, 'set once the invitation is accepted (re-plan then)', 'info');
         grants = [];

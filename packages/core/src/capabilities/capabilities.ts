@@ -21,8 +21,8 @@ export type Consistency = 'strong' | 'eventual';
 /** Whether an admin's grants are stored (`explicit`) or implied by the admin kind (`implicit`: admins hold every permission and their groups cannot be set). */
 export type GrantsOfAdmins = 'explicit' | 'implicit';
 
-/** How many grants an invitation can carry: none, exactly one (required), or many. */
-export type InvitationGrants = 'none' | 'one' | 'many';
+/** How many grants an invitation can carry: none, exactly one (required), at most one (optional), or many. */
+export type InvitationGrants = 'none' | 'one' | 'at-most-one' | 'many';
 
 /**
  * How many organization-level kinds besides `member` one member can hold: `many` (an admin

@@ -22,7 +22,7 @@ const GRADED_VALUES: { readonly [K in keyof GradedCapabilities]: readonly Graded
   memberKinds: ['none', 'native', 'mapped'],
   consistency: ['strong', 'eventual'],
   grantsOfAdmins: ['explicit', 'implicit'],
-  invitationGrants: ['none', 'one', 'many'],
+  invitationGrants: ['none', 'one', 'at-most-one', 'many'],
   kindsPerMember: ['many', 'one'],
 };
 
