@@ -1,0 +1,11 @@
+/**
+ * `@orgport/simulator-workos`: a small simulator of the WorkOS organization-membership API
+ * held to WorkOS's OpenAPI spec (for what the official emulator does not do: several roles,
+ * rate limits, pagination edges, the `statuses` filter, `not_found` for an unknown
+ * organization), and a conformance harness for any WorkOS-shaped API.
+ *
+ * @packageDocumentation
+ */
+export * from './workos-api-client.js';
+export * from './workos-harness.js';
+export const workosVendorSimulator = undefined as never;
