@@ -6,6 +6,8 @@
  *
  * @packageDocumentation
  */
+export * from './start-workos-simulator.js';
 export * from './workos-api-client.js';
 export * from './workos-harness.js';
-export const workosVendorSimulator = undefined as never;
+export * from './workos-store.js';
+export * from './workos-vendor-simulator.js';
