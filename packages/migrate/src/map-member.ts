@@ -61,6 +61,8 @@ export function mapMember(
   const roles = new Map<string, string>();
   const productGroups = new Map<string, { groupId: string; label: string }>();
   const losses: { item: string; reason: string }[] = [];
+  /** Roles beyond the one a single-role target holds (moot for an admin whose grants are implicit). */
+  const secondRoles: { item: string; reason: string }[] = [];
   const hasOrganizationScope =
     target.grantScopes === 'organization' || target.grantScopes === 'organization+product';
   const hasProductScope = target.grantScopes === 'product' || target.grantScopes === 'organization+product';
@@ -95,7 +97,7 @@ export function mapMember(
           if (!hasOrganizationScope) losses.push({ item, reason: 'the target has no organization roles' });
           else if (!role) losses.push({ item, reason: `the target has no role named ${spec.role}` });
           else if (target.rolesPerMember === 'one' && roles.size > 0 && !roles.has(role.id))
-            losses.push({
+            secondRoles.push({
               item,
               reason: `the target allows one role per member; keeps ${[...roles.values()][0]}`,
             });
@@ -134,5 +136,6 @@ export function mapMember(
       ([productId, { groupId }]): GrantInput => ({ scope: { type: 'product', productId }, groupId }),
     ),
   ];
+  if (!implicit) losses.push(...secondRoles);
   return { kinds, grants: implicit ? [] : mapped, inviteGrants: mapped, losses };
 }
