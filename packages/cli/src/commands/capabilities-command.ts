@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { writeRows } from '../output/write-rows.js';
-import { VENDORS, vendorNamed } from '../vendors/vendor-registry.js';
+import { VENDORS, vendorNamed } from '../vendors/vendors.js';
 import { globals } from './command-context.js';
 
 /** `capabilities <vendor>`: the published manifest, no connection needed. */

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { DEFAULT_CONFIG_FILE } from '../connections/default-config-file.js';
 import { assertWritableFile, writeFileAtomic } from '../files/atomic-file.js';
 import { parseCount } from '../options/parse-count.js';
-import { vendorNamed } from '../vendors/vendor-registry.js';
+import { vendorNamed } from '../vendors/vendors.js';
 
 /** `sim <vendor>`: a seeded local simulator; its connection goes into the config file (the secret is never printed). */
 export function registerSimCommand(program: Command): void {

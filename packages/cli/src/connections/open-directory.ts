@@ -1,6 +1,6 @@
 import { createDirectory, type Directory } from '@orgport/core';
 import type { HttpTransportOptions } from '@orgport/core/driver';
-import { vendorNamed } from '../vendors/vendor-registry.js';
+import { vendorNamed } from '../vendors/vendors.js';
 import type { ConnectionSpec } from './connection-spec.js';
 
 /** Builds a directory over the adapter a connection names (loading the adapter's code). */

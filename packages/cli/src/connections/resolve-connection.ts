@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { OrgPortError } from '@orgport/core';
 import { formatIssues, type VendorDefinition } from '@orgport/core/driver';
-import { VENDORS } from '../vendors/vendor-registry.js';
+import { VENDORS } from '../vendors/vendors.js';
 import { ConfigFileSchema, type ConnectionSpec } from './connection-spec.js';
 import { DEFAULT_CONFIG_FILE } from './default-config-file.js';
 

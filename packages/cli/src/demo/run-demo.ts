@@ -11,7 +11,7 @@ import { applyMigration, planMigration } from '@orgport/migrate';
 import { writeRows } from '../output/write-rows.js';
 import { renderPlan } from '../plan/render-plan.js';
 import { progressReporter } from '../progress/progress-reporter.js';
-import { vendorNamed } from '../vendors/vendor-registry.js';
+import { vendorNamed } from '../vendors/vendors.js';
 import { DEMO_MAPPING } from './demo-mapping.js';
 
 /** A vendor's simulator and a directory over it, both through the vendor registry. */

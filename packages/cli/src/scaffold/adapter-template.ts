@@ -9,7 +9,7 @@ const packageJson = (name: string, description: string, extra: Record<string, un
     description,
     license: 'MIT',
     type: 'module',
-    engines: { node: '>=20.12' },
+    engines: { node: '>=20.19' },
     exports: {
       '.': { '@orgport/source': './src/index.ts', types: './dist/index.d.ts', default: './dist/index.js' },
       ...((extra.exports as object | undefined) ?? {}),

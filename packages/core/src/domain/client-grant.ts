@@ -12,4 +12,9 @@ export const ClientGrantSchema = z
   .readonly();
 
 /** A client grant; see {@link ClientGrantSchema}. */
-export type ClientGrant = z.infer<typeof ClientGrantSchema>;
+export interface ClientGrant {
+  readonly id: string;
+  readonly clientId: string;
+  readonly audience: string;
+  readonly scope: readonly string[];
+}

@@ -14,7 +14,14 @@ export const ConnectionSchema = z
   .readonly();
 
 /** An enabled connection; see {@link ConnectionSchema}. */
-export type Connection = z.infer<typeof ConnectionSchema>;
+export interface Connection {
+  readonly id: string;
+  readonly name?: string | undefined;
+  readonly strategy?: string | undefined;
+  readonly assignMembershipOnLogin: boolean;
+  readonly showAsButton?: boolean | undefined;
+  readonly isSignupEnabled?: boolean | undefined;
+}
 
 /** Settings of an enabled connection that callers may change. */
 export const ConnectionSettingsSchema = z
@@ -27,4 +34,8 @@ export const ConnectionSettingsSchema = z
   .readonly();
 
 /** Settings of an enabled connection; see {@link ConnectionSettingsSchema}. */
-export type ConnectionSettings = z.infer<typeof ConnectionSettingsSchema>;
+export interface ConnectionSettings {
+  readonly assignMembershipOnLogin?: boolean | undefined;
+  readonly showAsButton?: boolean | undefined;
+  readonly isSignupEnabled?: boolean | undefined;
+}

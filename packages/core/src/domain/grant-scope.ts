@@ -12,8 +12,20 @@ export const ProductScopeSchema = z
 /** Where a permission group applies: the organization, or one of its products. */
 export const GrantScopeSchema = z.discriminatedUnion('type', [OrganizationScopeSchema, ProductScopeSchema]);
 
+/** The whole organization; see {@link OrganizationScopeSchema}. */
+export interface OrganizationScope {
+  readonly type: 'organization';
+}
+
+/** One product of the organization; see {@link ProductScopeSchema}. */
+export interface ProductScope {
+  readonly type: 'product';
+  readonly productId: string;
+  readonly productName?: string | undefined;
+}
+
 /** Where a permission group applies; see {@link GrantScopeSchema}. */
-export type GrantScope = z.infer<typeof GrantScopeSchema>;
+export type GrantScope = OrganizationScope | ProductScope;
 
 /** A stable string key for a scope (`organization`, `product:<id>`), for maps and diffs. */
 export function scopeKey(scope: GrantScope): string {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { IdSchema } from './id.js';
-import { MemberKindSchema } from './member-kind.js';
-import { MemberStatusSchema } from './member-status.js';
-import { PermissionGrantSchema } from './permission-grant.js';
-import { RoleSchema } from './role.js';
-import { UserSchema } from './user.js';
+import { type MemberKind, MemberKindSchema } from './member-kind.js';
+import { type MemberStatus, MemberStatusSchema } from './member-status.js';
+import { type PermissionGrant, PermissionGrantSchema } from './permission-grant.js';
+import { type Role, RoleSchema } from './role.js';
+import { type User, UserSchema } from './user.js';
 
 /**
  * A user's membership of one organization: which kinds they hold, their
@@ -24,4 +24,12 @@ export const MemberSchema = z
   .readonly();
 
 /** A membership; see {@link MemberSchema}. */
-export type Member = z.infer<typeof MemberSchema>;
+export interface Member {
+  readonly user: User;
+  readonly organizationId: string;
+  readonly kinds: readonly MemberKind[];
+  readonly roles: readonly Role[];
+  readonly grants: readonly PermissionGrant[];
+  /** Where the membership stands, on vendors that keep inactive or pending ones; absent means active. */
+  readonly status?: MemberStatus | undefined;
+}

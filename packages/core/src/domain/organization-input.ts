@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BrandingSchema, MetadataSchema } from './organization.js';
+import { type Branding, BrandingSchema, type Metadata, MetadataSchema } from './organization.js';
 
 // Vendor-neutral limits; adapters enforce their vendor's stricter rules themselves.
 const NameSchema = z
@@ -23,7 +23,12 @@ export const CreateOrganizationInputSchema = z
   .readonly();
 
 /** What callers pass to create an organization; see {@link CreateOrganizationInputSchema}. */
-export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInputSchema>;
+export interface CreateOrganizationInput {
+  readonly name: string;
+  readonly displayName?: string | undefined;
+  readonly metadata?: Metadata | undefined;
+  readonly branding?: Branding | undefined;
+}
 
 /** What callers pass to change an organization: any non-empty subset of the create fields. */
 export const UpdateOrganizationInputSchema = z
@@ -38,4 +43,9 @@ export const UpdateOrganizationInputSchema = z
   .readonly();
 
 /** What callers pass to change an organization; see {@link UpdateOrganizationInputSchema}. */
-export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInputSchema>;
+export interface UpdateOrganizationInput {
+  readonly name?: string | undefined;
+  readonly displayName?: string | undefined;
+  readonly metadata?: Metadata | undefined;
+  readonly branding?: Branding | undefined;
+}

@@ -10,13 +10,16 @@ export const BrandingSchema = z
   .readonly();
 
 /** Branding of an organization. */
-export type Branding = z.infer<typeof BrandingSchema>;
+export interface Branding {
+  readonly logoUrl?: string | undefined;
+  readonly colors?: { readonly primary: string; readonly pageBackground: string } | undefined;
+}
 
 /** Free-form string metadata attached to an organization. */
 export const MetadataSchema = z.record(z.string(), z.string().nullable()).readonly();
 
 /** Free-form string metadata. */
-export type Metadata = z.infer<typeof MetadataSchema>;
+export type Metadata = Readonly<Record<string, string | null>>;
 
 /**
  * An organization (tenant, workspace, account…): the unit that has members.
@@ -33,4 +36,10 @@ export const OrganizationSchema = z
   .readonly();
 
 /** An organization; see {@link OrganizationSchema}. */
-export type Organization = z.infer<typeof OrganizationSchema>;
+export interface Organization {
+  readonly id: string;
+  readonly name: string;
+  readonly displayName?: string | undefined;
+  readonly metadata?: Metadata | undefined;
+  readonly branding?: Branding | undefined;
+}

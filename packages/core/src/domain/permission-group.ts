@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { GrantScopeSchema } from './grant-scope.js';
+import { type GrantScope, GrantScopeSchema } from './grant-scope.js';
 import { IdSchema } from './id.js';
 
 /** A short reference to a permission group, as embedded in grants. */
 export const GroupRefSchema = z.object({ id: IdSchema, name: z.string() }).readonly();
 
 /** A reference to a permission group. */
-export type GroupRef = z.infer<typeof GroupRefSchema>;
+export interface GroupRef {
+  readonly id: string;
+  readonly name: string;
+}
 
 /**
  * A permission group that members can be put in: an organization role (organization
@@ -22,4 +25,9 @@ export const PermissionGroupSchema = z
   .readonly();
 
 /** A permission group; see {@link PermissionGroupSchema}. */
-export type PermissionGroup = z.infer<typeof PermissionGroupSchema>;
+export interface PermissionGroup {
+  readonly id: string;
+  readonly name: string;
+  readonly scope: GrantScope;
+  readonly description?: string | undefined;
+}

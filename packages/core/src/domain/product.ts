@@ -12,4 +12,9 @@ export const ProductSchema = z
   .readonly();
 
 /** A product; see {@link ProductSchema}. */
-export type Product = z.infer<typeof ProductSchema>;
+export interface Product {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly name: string;
+  readonly description?: string | undefined;
+}

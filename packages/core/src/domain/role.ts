@@ -7,4 +7,8 @@ export const RoleSchema = z
   .readonly();
 
 /** An organization-wide role. */
-export type Role = z.infer<typeof RoleSchema>;
+export interface Role {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string | undefined;
+}

@@ -12,4 +12,9 @@ export const UserSchema = z
   .readonly();
 
 /** A user; see {@link UserSchema}. */
-export type User = z.infer<typeof UserSchema>;
+export interface User {
+  readonly id: string;
+  readonly email?: string | undefined;
+  readonly name?: string | undefined;
+  readonly picture?: string | undefined;
+}

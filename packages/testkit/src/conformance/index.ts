@@ -4,6 +4,8 @@ export type * from './harness.js';
 export * from './run-conformance-suite.js';
 export * from './run-conformance-tests.js';
 export { type MakeHarness, randomPrefix } from './run-one-test.js';
+export * from './run-vendor-conformance.js';
 export type * from './runner.js';
 export * from './select-tests.js';
 export { unknownId } from './test-context.js';
+export type * from './vendor-target.js';

@@ -1,63 +1,31 @@
-import type { Clock } from '@orgport/core';
-import { createVirtualClock } from '@orgport/core/driver';
-import { type Auth0Simulator, auth0SimulatorHarness, startAuth0Simulator } from '@orgport/simulator-auth0';
-import { runConformanceSuite } from '@orgport/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auth0SimulatorHarness, startAuth0Simulator } from '@orgport/simulator-auth0';
+import { DEFAULT_FAULT_RATES, runVendorConformance } from '@orgport/testkit';
 import { createAuth0Adapter } from '../src/index.js';
 
-/**
- * Each suite's simulator and adapter share one clock: a virtual one, so injected 429s wait
- * no real time, except where the suite tests member-list lag (real time, which the
- * suite's `eventually` polls).
- */
-const makeAdapter = (sim: Auth0Simulator, clock?: Clock) =>
-  createAuth0Adapter({
-    baseUrl: sim.url,
-    clientId: sim.clientId,
-    clientSecret: sim.clientSecret,
-    http: { retry: { baseDelayMs: 5, maxDelayMs: 50 }, clock },
-  });
-
-/** Runs the whole suite against a simulator started with `options`. */
-function suiteOn(
-  label: string,
-  options: Parameters<typeof startAuth0Simulator>[0],
-  after?: (sim: Auth0Simulator) => void,
-) {
-  describe(label, () => {
-    let simulator: Auth0Simulator;
-    const clock = options?.memberListLagMs ? undefined : createVirtualClock();
-    beforeAll(async () => {
-      simulator = await startAuth0Simulator({ clock, ...options });
-    });
-    afterAll(async () => {
-      after?.(simulator);
-      await simulator.close();
-    });
-    runConformanceSuite({
-      name: 'auth0',
-      makeHarness: (context) =>
-        auth0SimulatorHarness(context, { simulator, makeAdapter: (sim) => makeAdapter(sim, clock) }),
-    });
-  });
-}
-
-suiteOn('auth0 adapter on the simulator', { seed: 7 });
-
-let faultsInjected = 0;
-suiteOn(
-  'auth0 adapter on the simulator with 10% injected 429 and 5xx faults',
-  { seed: 8, faults: { seed: 8, rateLimit: 0.05, serverError: 0.05 } },
-  (sim) => {
-    faultsInjected = sim.faults.total;
+// The suite on the simulator: plain, under its own injected 429s and 5xx, under the same
+// faults from the fault proxy in front of it (the path of a vendor without a simulator of
+// ours), and with member lists lagging writes (real time, which `eventually` polls).
+runVendorConformance({
+  name: 'auth0',
+  seed: 7,
+  start: startAuth0Simulator,
+  makeAdapter: (sim, { baseUrl, clock }) =>
+    createAuth0Adapter({
+      baseUrl,
+      clientId: sim.clientId,
+      clientSecret: sim.clientSecret,
+      audience: sim.audience,
+      http: { retry: { baseDelayMs: 5, maxDelayMs: 50 }, clock },
+    }),
+  harness: auth0SimulatorHarness,
+  proxy: {
+    faultsApply: (request) => request.path !== '/oauth/token',
+    rateLimit: { response: () => ({ status: 429, body: { statusCode: 429, error: 'Too Many Requests' } }) },
   },
-);
-
-suiteOn('auth0 adapter on the simulator with a 150 ms member-list lag', { seed: 9, memberListLagMs: 150 });
-
-describe('fault run', () => {
-  it('really injected faults', () => {
-    // Runs after the faulty suite (files run their tests in order).
-    expect(faultsInjected).toBeGreaterThan(10);
-  });
+  variants: [
+    'plain',
+    'faults',
+    { label: 'with the same faults through the fault proxy', faults: DEFAULT_FAULT_RATES, viaProxy: true },
+    { label: 'with a 150 ms member-list lag', options: { memberListLagMs: 150 }, clock: 'real' },
+  ],
 });

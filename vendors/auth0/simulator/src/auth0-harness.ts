@@ -1,13 +1,8 @@
-import type { Adapter } from '@orgport/core';
-import type { ConformanceHarness, HarnessContext } from '@orgport/testkit';
+import type { ConformanceHarness, HarnessContext, VendorHarnessOptions } from '@orgport/testkit';
 import type { Auth0Simulator } from './start-auth0-simulator.js';
 
-/** Options of {@link auth0SimulatorHarness}. */
-export interface Auth0HarnessOptions {
-  /** The running simulator (shared by the tests of a file; each test gets its own prefix). */
-  readonly simulator: Auth0Simulator;
-  /** Builds the adapter under test against the simulator. */
-  readonly makeAdapter: (simulator: Auth0Simulator) => Adapter;
+/** Options of {@link auth0SimulatorHarness}: the shared harness options, and the kind roles. */
+export interface Auth0HarnessOptions extends VendorHarnessOptions<Auth0Simulator> {
   /** Role names the adapter maps to kinds. Default `admin` and `billing_manager`. */
   readonly kindRoles?: { readonly admin: string; readonly billing_manager: string };
 }
@@ -21,7 +16,7 @@ export function auth0SimulatorHarness(
   context: HarnessContext,
   options: Auth0HarnessOptions,
 ): ConformanceHarness {
-  const { simulator } = options;
+  const { target: simulator, adapter } = options;
   const { store } = simulator;
   const kindRoles = options.kindRoles ?? { admin: 'admin', billing_manager: 'billing_manager' };
   const made = {
@@ -34,7 +29,6 @@ export function auth0SimulatorHarness(
   const roleNamed = (name: string) =>
     [...store.roles.values()].find((role) => role.name === name)?.id ??
     store.addRole(name, `${name} (kind role)`).id;
-  const adapter = options.makeAdapter(simulator);
   let counter = 0;
 
   return {

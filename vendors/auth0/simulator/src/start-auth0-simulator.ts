@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { type Clock, systemClock } from '@orgport/core';
+import { systemClock } from '@orgport/core';
 import {
   type BucketOptions,
   type BucketVerdict,
-  type FaultOptions,
   Faults,
-  type FixtureOptions,
-  type Fixtures,
-  fixtures as makeFixtures,
+  fixturesFrom,
   RequestStats,
+  type RunningSimulator,
   type SimRequest,
   type SimResponse,
   type SimRoute,
+  type SimulatorStartOptions,
   startSimServer,
   TokenBuckets,
 } from '@orgport/simulator-kit';
@@ -29,12 +28,8 @@ import { invitationRoutes } from './invitation-routes.js';
 import { memberRoutes } from './member-routes.js';
 import { organizationRoutes } from './organization-routes.js';
 
-/** Options of {@link startAuth0Simulator}. */
-export interface Auth0SimulatorOptions {
-  /** Seed of generated ids and of the fixtures. Default 1. */
-  readonly seed?: number;
-  /** Data to start with: fixtures, or options to build them. Default: an empty tenant. */
-  readonly fixtures?: Fixtures | FixtureOptions | undefined;
+/** Options of {@link startAuth0Simulator}: the shared simulator options, and Auth0's own. */
+export interface Auth0SimulatorOptions extends SimulatorStartOptions {
   /** The client id of the default machine-to-machine client. */
   readonly clientId?: string;
   /** Its secret (random by default). */
@@ -43,30 +38,16 @@ export interface Auth0SimulatorOptions {
   readonly scopes?: readonly string[];
   /** Token lifetime. Default 86 400 s. */
   readonly tokenExpiresInSeconds?: number;
-  /** Token bucket per client; `false` for none. Default 10 000 burst, 10 000/s. */
-  readonly rateLimit?: BucketOptions | false;
   /** Paging limits and unconfirmed paging behaviours. */
   readonly paging?: Partial<PagingOptions>;
   /** Lag of member lists behind member writes, ms (eventual consistency). Default 0. */
   readonly memberListLagMs?: number;
   /** Unconfirmed behaviours, switchable. */
   readonly quirks?: Partial<Auth0Quirks>;
-  /** Random fault rates. */
-  readonly faults?: FaultOptions;
-  /** Latency added to every response, ms. */
-  readonly latencyMs?: number;
-  /** Port on 127.0.0.1; default 0 (any free port). */
-  readonly port?: number;
-  /**
-   * Time source of tokens, rate-limit buckets, `Retry-After` and timestamps (default: the
-   * real clock). Share a virtual clock with the client under test and a 429's wait takes no
-   * real time. Latency stays real: it exists to exercise real socket timeouts.
-   */
-  readonly clock?: Clock | undefined;
 }
 
 /** A running Auth0 simulator. */
-export interface Auth0Simulator {
+export interface Auth0Simulator extends RunningSimulator {
   /** Origin, e.g. `http://127.0.0.1:40123`; the API is under `${url}/api/v2`, tokens at `${url}/oauth/token`. */
   readonly url: string;
   /** The audience tokens must be requested for: `${url}/api/v2/`. */
@@ -75,10 +56,6 @@ export interface Auth0Simulator {
   readonly clientSecret: string;
   /** The tenant's state, for seeding and back-door checks. */
   readonly store: Auth0Store;
-  /** Request statistics. */
-  readonly stats: RequestStats;
-  /** Fault injection controls. */
-  readonly faults: Faults;
   /** Issues a token directly (skipping the token endpoint), e.g. one lacking scopes. */
   issueToken(options?: { scopes?: readonly string[]; expiresInSeconds?: number; clientId?: string }): string;
   /** Every access token the token endpoint has issued (for tests that prove tokens never leak). */
@@ -89,8 +66,6 @@ export interface Auth0Simulator {
   setRateLimit(options: BucketOptions | false): void;
   /** Changes the member-list lag. */
   setMemberListLag(ms: number): void;
-  /** Stops the server. */
-  close(): Promise<void>;
 }
 
 /**
@@ -122,12 +97,7 @@ export async function startAuth0Simulator(options: Auth0SimulatorOptions = {}): 
     scopes: [...(options.scopes ?? AUTH0_SCOPES)],
   });
   if (options.fixtures) {
-    seedAuth0Store(
-      store,
-      'organizations' in options.fixtures && typeof options.fixtures.organizations === 'function'
-        ? (options.fixtures as Fixtures)
-        : makeFixtures(options.fixtures as FixtureOptions),
-    );
+    seedAuth0Store(store, fixturesFrom(options.fixtures));
   }
   let buckets =
     options.rateLimit === false

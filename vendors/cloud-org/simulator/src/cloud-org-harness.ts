@@ -1,14 +1,12 @@
-import type { Adapter } from '@orgport/core';
-import type { ConformanceHarness, HarnessContext } from '@orgport/testkit';
+import type { ConformanceHarness, HarnessContext, VendorHarnessOptions } from '@orgport/testkit';
 import type { CloudOrgSimulator } from './start-cloud-org-simulator.js';
 
-/** Options of {@link cloudOrgSimulatorHarness}. */
-export interface CloudOrgHarnessOptions {
-  /** The running simulator (started with `quirks.listCaller: false`, so the credential's own account stays out of member lists). */
-  readonly simulator: CloudOrgSimulator;
-  /** Builds the adapter under test against the simulator. */
-  readonly makeAdapter: (simulator: CloudOrgSimulator) => Adapter;
-}
+/**
+ * Options of {@link cloudOrgSimulatorHarness}: the shared harness options. Start the
+ * simulator with `quirks.listCaller: false`, so the credential's own account stays out of
+ * member lists.
+ */
+export type CloudOrgHarnessOptions = VendorHarnessOptions<CloudOrgSimulator>;
 
 /**
  * A conformance harness for cloud-org adapters over the simulator: the credential's user
@@ -19,7 +17,7 @@ export function cloudOrgSimulatorHarness(
   context: HarnessContext,
   options: CloudOrgHarnessOptions,
 ): ConformanceHarness {
-  const { simulator } = options;
+  const { target: simulator, adapter } = options;
   const { store } = simulator;
   const made = {
     organizations: new Set<string>(),
@@ -27,7 +25,6 @@ export function cloudOrgSimulatorHarness(
     products: new Set<string>(),
     groups: new Set<number>(),
   };
-  const adapter = options.makeAdapter(simulator);
   const organization = (id: string) => store.organizations.get(id);
 
   return {

@@ -1,17 +1,16 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { type Clock, systemClock } from '@orgport/core';
+import { systemClock } from '@orgport/core';
 import {
   type BucketOptions,
   type BucketVerdict,
-  type FaultOptions,
   Faults,
-  type FixtureOptions,
-  type Fixtures,
-  fixtures as makeFixtures,
+  fixturesFrom,
   RequestStats,
+  type RunningSimulator,
   type SimRequest,
   type SimResponse,
   type SimRoute,
+  type SimulatorStartOptions,
   startSimServer,
   TokenBuckets,
 } from '@orgport/simulator-kit';
@@ -23,36 +22,18 @@ import { memberRoutes } from './member-routes.js';
 import { organizationRoutes } from './organization-routes.js';
 import { permissionGroupRoutes } from './permission-group-routes.js';
 
-/** Options of {@link startCloudOrgSimulator}. */
-export interface CloudOrgSimulatorOptions {
-  /** Seed of generated ids. Default 1. */
-  readonly seed?: number;
-  /** Data to start with. Default: an empty account. */
-  readonly fixtures?: Fixtures | FixtureOptions | undefined;
+/** Options of {@link startCloudOrgSimulator}: the shared simulator options, and cloud-org's own. */
+export interface CloudOrgSimulatorOptions extends SimulatorStartOptions {
   /** Basic-auth user name of the default credential. */
   readonly username?: string;
   /** Its password (random by default). */
   readonly password?: string;
-  /** Budget per credential and route (spec: about 20/s); `false` for none. Default 10 000 burst, 10 000/s. */
-  readonly rateLimit?: BucketOptions | false;
   /** Unconfirmed behaviours, switchable. */
   readonly quirks?: Partial<CloudOrgQuirks>;
-  /** Random fault rates. */
-  readonly faults?: FaultOptions;
-  /** Latency added to every response, ms. */
-  readonly latencyMs?: number;
-  /** Port on 127.0.0.1; default 0 (any free port). */
-  readonly port?: number;
-  /**
-   * Time source of tokens, rate-limit buckets, `Retry-After` and timestamps (default: the
-   * real clock). Share a virtual clock with the client under test and a 429's wait takes no
-   * real time. Latency stays real: it exists to exercise real socket timeouts.
-   */
-  readonly clock?: Clock | undefined;
 }
 
 /** A running cloud-org simulator. */
-export interface CloudOrgSimulator {
+export interface CloudOrgSimulator extends RunningSimulator {
   /** Origin, e.g. `http://127.0.0.1:40124`; paths are `/v1/…` and `/v2/…`. */
   readonly url: string;
   readonly username: string;
@@ -61,13 +42,10 @@ export interface CloudOrgSimulator {
   readonly callerId: string;
   /** The account's state, for seeding and back-door checks. */
   readonly store: CloudOrgStore;
-  readonly stats: RequestStats;
-  readonly faults: Faults;
   /** Adds another credential acting as `userId`. */
   addCredential(userId: string): { username: string; password: string };
   /** Changes the rate limit (or `false`). */
   setRateLimit(options: BucketOptions | false): void;
-  close(): Promise<void>;
 }
 
 const TEXT = { 'content-type': 'text/plain; charset=utf-8' };
@@ -115,11 +93,7 @@ export async function startCloudOrgSimulator(
   };
   const main = addCredential(caller.userId, options.username ?? 'orgport-sim', options.password);
   if (options.fixtures) {
-    const data =
-      typeof (options.fixtures as Fixtures).organizations === 'function'
-        ? (options.fixtures as Fixtures)
-        : makeFixtures(options.fixtures as FixtureOptions);
-    seedCloudOrgStore(store, data, caller.userId);
+    seedCloudOrgStore(store, fixturesFrom(options.fixtures), caller.userId);
   }
   let buckets =
     options.rateLimit === false
