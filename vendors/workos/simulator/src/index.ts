@@ -7,7 +7,9 @@
  * @packageDocumentation
  */
 export * from './start-workos-simulator.js';
+export * from './start-workos-target.js';
 export * from './workos-api-client.js';
 export * from './workos-harness.js';
 export * from './workos-store.js';
+export * from './workos-target.js';
 export * from './workos-vendor-simulator.js';

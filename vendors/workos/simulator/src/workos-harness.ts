@@ -1,16 +1,17 @@
 import type { Adapter, MemberKind } from '@orgport/core';
 import type { ConformanceHarness, HarnessContext, InspectedMembership } from '@orgport/testkit';
-import type { WorkOSApiClient } from './workos-api-client.js';
+import type { WorkOSTarget } from './workos-target.js';
 
-/** Options of {@link workosApiHarness}. */
+/** Options of {@link workosApiHarness}: the shared shape of every vendor's harness. */
 export interface WorkOSHarnessOptions {
-  /** The seeder's client, shared by every harness of a run (its keys are none of the adapters'). */
-  readonly api: WorkOSApiClient;
-  /** Builds the adapter under test; `countRequest` must be called once per request it sends. */
-  readonly makeAdapter: (countRequest: () => void) => Adapter;
-  /** Role slugs that make an admin (default `admin`). */
-  readonly adminRole?: string;
+  /** The running WorkOS-shaped API. */
+  readonly target: WorkOSTarget;
+  /** The adapter under test, pointed at the target (or at a fault proxy in front of it). */
+  readonly adapter: Adapter;
 }
+
+/** The role slug that makes an admin, as the adapter is configured by default. */
+const ADMIN_ROLE = 'admin';
 
 interface WireMembership {
   id: string;
@@ -34,10 +35,9 @@ export function workosApiHarness(
   _context: HarnessContext,
   options: WorkOSHarnessOptions,
 ): ConformanceHarness {
-  const { api } = options;
-  const adminRole = options.adminRole ?? 'admin';
-  let requests = 0;
-  const adapter = options.makeAdapter(() => requests++);
+  const { target, adapter } = options;
+  const api = target.seeder;
+  const adminRole = ADMIN_ROLE;
   const made = { organizations: new Set<string>(), users: new Set<string>(), roles: new Set<string>() };
 
   const membership = async (organizationId: string, userId: string) => {
@@ -60,7 +60,7 @@ export function workosApiHarness(
 
   return {
     adapter,
-    requestCount: () => requests,
+    requestCount: target.adapterRequests,
     seed: {
       async organization({ name, displayName }) {
         const org = await api.json<{ id: string }>('POST', '/organizations', {
@@ -86,6 +86,11 @@ export function workosApiHarness(
         });
       },
       async members(organizationId, count, { emailPrefix }) {
+        if (target.seedMembers) {
+          const seeded = target.seedMembers(organizationId, count, emailPrefix);
+          for (const user of seeded) made.users.add(user.id);
+          return seeded;
+        }
         const users: { id: string; email: string }[] = new Array(count);
         let next = 0;
         const worker = async () => {
@@ -139,6 +144,10 @@ export function workosApiHarness(
       for (const slug of made.roles)
         await api.request('DELETE', `/authorization/roles/${slug}`, undefined, [404]);
       const users = [...made.users];
+      if (target.removeUsers) {
+        target.removeUsers(users);
+        return;
+      }
       await Promise.all(
         Array.from({ length: 8 }, async (_, worker) => {
           for (let at = worker; at < users.length; at += 8)

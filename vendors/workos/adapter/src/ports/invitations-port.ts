@@ -1,5 +1,5 @@
 import { type Invitation, OrgPortError } from '@orgport/core';
-import { fetchCursorPage, type InvitationPort, path } from '@orgport/core/driver';
+import { fetchCursorPage, type InvitationPort, path, verifiedWrite } from '@orgport/core/driver';
 import { toInvitation } from '../wire/workos-mapping.js';
 import { WireInvitation, WireInvitationList } from '../wire/workos-wire-schemas.js';
 import { fetchOrganization, type WorkOSContext } from '../workos-context.js';
@@ -61,21 +61,45 @@ export function workosInvitationsPort(context: WorkOSContext): InvitationPort {
       // The facade enforces the manifest: at most one organization-scope grant.
       const [grant] = input.grants ?? [];
       await fetchOrganization(context, organizationId, signal);
-      const { data } = await http.request({
-        method: 'POST',
-        path: '/user_management/invitations',
-        json: {
-          email: input.email,
-          organization_id: organizationId,
-          ...(grant ? { role_slug: grant.groupId } : {}),
-          ...(input.ttlSeconds !== undefined
-            ? { expires_in_days: Math.max(1, Math.ceil(input.ttlSeconds / SECONDS_PER_DAY)) }
-            : {}),
-        },
-        schema: WireInvitation,
-        signal,
+      const email = input.email.toLowerCase();
+      // A pending invitation of this email to this organization is what the write wants:
+      // when its outcome is unknown, one found is taken instead of sending it again.
+      const pendingFor = async () => {
+        const { data } = await http.request({
+          method: 'GET',
+          path: '/user_management/invitations',
+          query: { organization_id: organizationId, email, limit: 100 },
+          schema: WireInvitationList,
+          signal,
+        });
+        return data.data.find(
+          (row) =>
+            row.state === 'pending' &&
+            row.organization_id === organizationId &&
+            row.email.toLowerCase() === email,
+        );
+      };
+      const created = await verifiedWrite({
+        write: async () =>
+          (
+            await http.request({
+              method: 'POST',
+              path: '/user_management/invitations',
+              json: {
+                email: input.email,
+                organization_id: organizationId,
+                ...(grant ? { role_slug: grant.groupId } : {}),
+                ...(input.ttlSeconds !== undefined
+                  ? { expires_in_days: Math.max(1, Math.ceil(input.ttlSeconds / SECONDS_PER_DAY)) }
+                  : {}),
+              },
+              schema: WireInvitation,
+              signal,
+            })
+          ).data,
+        verify: pendingFor,
       });
-      return toInvitation(data, organizationId, http.clock.now());
+      return toInvitation(created, organizationId, http.clock.now());
     },
     async delete(organizationId, invitationId, { signal }) {
       const invitation = await one(organizationId, invitationId, signal);

@@ -54,11 +54,15 @@ export function workosMembersPort(context: WorkOSContext): MemberPort {
                 method: 'POST',
                 path: '/user_management/organization_memberships',
                 json: { organization_id: organizationId, user_id: userId },
+                // A repeat finds the membership made (already_exists, below): safe to retry.
+                idempotent: true,
                 signal,
               });
             } catch (error) {
-              // Created meanwhile (or by an earlier attempt whose answer was lost): not an error.
-              if (!OrgPortError.is(error, 'already_exists')) throw error;
+              // Created meanwhile, or by an attempt whose answer was lost: not an error.
+              if (OrgPortError.is(error, 'already_exists')) return;
+              if (await findMembership(context, organizationId, userId, signal)) return;
+              throw error;
             }
           }
         },
