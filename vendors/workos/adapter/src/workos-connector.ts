@@ -9,7 +9,7 @@ export const WorkOSConnectionSchema = z
     baseUrl: z.string().optional(),
     apiKey: z.string().optional(),
     /** `true` when the environment has multiple roles enabled. */
-    multipleRoles: z.enum(['true', 'false']).optional(),
+    multipleRoles: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
     /** Comma-separated role slugs that make an admin (default `admin`). */
     adminRoles: z.string().optional(),
     /** The environment's default role slug (default `member`). */
@@ -37,7 +37,7 @@ export const workosConnector: VendorConnector<WorkOSConnection> = {
     return createWorkOSAdapter({
       apiKey: settings.apiKey,
       baseUrl: settings.baseUrl,
-      multipleRoles: settings.multipleRoles === 'true',
+      multipleRoles: settings.multipleRoles === true || settings.multipleRoles === 'true',
       defaultRole: settings.defaultRole,
       roleKinds: admin && admin.length > 0 ? { admin } : undefined,
       http,

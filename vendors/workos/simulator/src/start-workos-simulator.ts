@@ -45,6 +45,8 @@ export interface WorkOSSimulatorOptions {
   readonly faults?: FaultOptions;
   /** Port on 127.0.0.1; default 0 (any free port). */
   readonly port?: number;
+  /** Latency added to every response, ms (real time). */
+  readonly latencyMs?: number | undefined;
   /** Time of timestamps, buckets and `Retry-After` (default the real clock). */
   readonly clock?: Clock | undefined;
 }
@@ -118,6 +120,7 @@ export async function startWorkOSSimulator(options: WorkOSSimulatorOptions = {})
     stats,
     before,
     port: options.port,
+    latencyMs: options.latencyMs,
     notFound: () => error(404, 'Not Found', 'not_found'),
     invalidBody: () => error(400, 'Problems parsing JSON', 'invalid_request_body'),
     faultResponse: (kind, status) =>
