@@ -6,7 +6,7 @@ import { runSpecScenario } from './support/spec-scenario.js';
 import { WorkOSSpec } from './support/workos-spec.js';
 
 // Every answer the adapter reads, from the official emulator and from our simulator, is
-// checked against WorkOS's published spec. The simulator must match it exactly; the
+// checked against WorkOS's published spec, and so is every request body it sends. The simulator must match it exactly; the
 // emulator's shortfalls are listed here one by one, so a change on either side (the
 // emulator fixed, or drifting further) fails this test and is looked at.
 const spec = new WorkOSSpec();
@@ -44,8 +44,13 @@ const EMULATOR_DEVIATIONS = [
   'PUT /user_management/organization_memberships/{id} 200 /: missing user',
 ];
 
-async function scenarioThrough(proxy: RecordingProxy, apiKey: string, seeder: WorkOSApiClient) {
-  const seen = await runSpecScenario({ url: proxy.url, apiKey, seeder, prefix: 'spec-' });
+async function scenarioThrough(
+  proxy: RecordingProxy,
+  apiKey: string,
+  seeder: WorkOSApiClient,
+  multipleRoles = false,
+) {
+  const seen = await runSpecScenario({ url: proxy.url, apiKey, seeder, prefix: 'spec-', multipleRoles });
   expect(seen.organizations).toBe(1);
   expect(seen.found).toBe(true);
   expect(seen.grants).toEqual(['spec-editor']);
@@ -67,34 +72,52 @@ describe('answers the adapter reads, against the WorkOS spec', () => {
       path: '/organizations/org_1',
       status: 200,
       body: JSON.stringify({ object: 'organization', id: 'org_1' }),
+      requestBody: '',
     });
     expect(wrong).toContain('GET /organizations/{id} 200 /: missing name');
+    // Both role_slug and role_slugs: the spec's body schemas make them exclusive.
+    const both = spec.checkRequest({
+      method: 'PUT',
+      path: '/user_management/organization_memberships/om_1',
+      status: 200,
+      body: '',
+      requestBody: JSON.stringify({ role_slug: 'a', role_slugs: ['b'] }),
+    });
+    expect(both?.length).toBeGreaterThan(0);
   });
 
-  describe('from our simulator', () => {
-    let proxy: RecordingProxy;
-    let close: () => Promise<void>;
-    let seeder: WorkOSApiClient;
-    beforeAll(async () => {
-      const sim = await startWorkOSSimulator({
-        apiKeys: ['sk_test_adapter', 'sk_test_seeder'],
-        rateLimits: false,
+  for (const multipleRoles of [false, true]) {
+    describe(`from our simulator (${multipleRoles ? 'multiple roles' : 'one role per membership'})`, () => {
+      let proxy: RecordingProxy;
+      let close: () => Promise<void>;
+      let seeder: WorkOSApiClient;
+      beforeAll(async () => {
+        const sim = await startWorkOSSimulator({
+          apiKeys: ['sk_test_adapter', 'sk_test_seeder'],
+          rateLimits: false,
+          multipleRoles,
+        });
+        proxy = await startRecordingProxy(sim.url);
+        seeder = new WorkOSApiClient(sim.url, ['sk_test_seeder']);
+        close = async () => {
+          await proxy.close();
+          await sim.close();
+        };
       });
-      proxy = await startRecordingProxy(sim.url);
-      seeder = new WorkOSApiClient(sim.url, ['sk_test_seeder']);
-      close = async () => {
-        await proxy.close();
-        await sim.close();
-      };
-    });
-    afterAll(() => close());
+      afterAll(() => close());
 
-    it('matches the spec in every answer', async () => {
-      const { checked, deviations } = await scenarioThrough(proxy, 'sk_test_adapter', seeder);
-      expect(deviations).toEqual([]);
-      expect(checked).toBeGreaterThan(20);
+      it('matches the spec in every answer', async () => {
+        const { checked, deviations } = await scenarioThrough(
+          proxy,
+          'sk_test_adapter',
+          seeder,
+          multipleRoles,
+        );
+        expect(deviations).toEqual([]);
+        expect(checked).toBeGreaterThan(20);
+      });
     });
-  });
+  }
 
   describe('from the official emulator', () => {
     let proxy: RecordingProxy;

@@ -9,6 +9,8 @@ export interface RecordedExchange {
   readonly status: number;
   /** The response body as sent (may be empty). */
   readonly body: string;
+  /** The request body as the client sent it (may be empty). */
+  readonly requestBody: string;
 }
 
 /** A pass-through proxy on 127.0.0.1 that records every exchange, to check answers against the spec. */
@@ -46,6 +48,7 @@ export async function startRecordingProxy(upstream: string): Promise<RecordingPr
         path: new URL(request.url ?? '/', upstream).pathname,
         status: answer.status,
         body: text,
+        requestBody: body.toString('utf8'),
       });
       const out: Record<string, string> = {};
       answer.headers.forEach((value, name) => {

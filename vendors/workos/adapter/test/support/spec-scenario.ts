@@ -12,6 +12,7 @@ export async function runSpecScenario(options: {
   apiKey: string;
   seeder: WorkOSApiClient;
   prefix: string;
+  multipleRoles?: boolean;
 }) {
   const { seeder, prefix } = options;
   const role = `${prefix}editor`;
@@ -24,7 +25,13 @@ export async function runSpecScenario(options: {
   const bob = await seeder.json<{ id: string }>('POST', '/user_management/users', {
     email: `${prefix}bob@example.com`,
   });
-  const directory = createDirectory(createWorkOSAdapter({ apiKey: options.apiKey, baseUrl: options.url }));
+  const directory = createDirectory(
+    createWorkOSAdapter({
+      apiKey: options.apiKey,
+      baseUrl: options.url,
+      multipleRoles: options.multipleRoles,
+    }),
+  );
   try {
     const org = await directory.organizations.create({ name: `${prefix}acme`, displayName: 'Acme' });
     await directory.organizations.get(org.id);

@@ -8,7 +8,13 @@ import type { RecordedExchange } from './recording-proxy.js';
 interface SpecDocument {
   readonly paths: Record<
     string,
-    Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>
+    Record<
+      string,
+      {
+        requestBody?: { content?: Record<string, unknown> };
+        responses?: Record<string, { content?: Record<string, unknown> }>;
+      }
+    >
   >;
 }
 
@@ -44,7 +50,7 @@ export class WorkOSSpec {
   }
 
   /**
-   * Checks one exchange: `undefined` when the spec has no JSON schema for its answer, else
+   * Checks one answer: `undefined` when the spec has no JSON schema for its answer, else
    * the deviations (`<operation> <status> <where>: <what>`, list indices shown as `*`).
    */
   check(exchange: RecordedExchange): string[] | undefined {
@@ -71,7 +77,27 @@ export class WorkOSSpec {
       });
   }
 
-  /** Every distinct deviation of the exchanges, sorted, and how many answers had a schema. */
+  /**
+   * Checks the request body the client sent against the operation's request schema:
+   * `undefined` when the spec has none (or the request had no body), else the deviations.
+   */
+  checkRequest(exchange: RecordedExchange): string[] | undefined {
+    const template = this.templateOf(exchange.path);
+    const method = exchange.method.toLowerCase();
+    if (!template || exchange.requestBody === '') return undefined;
+    if (!this.document.paths[template]?.[method]?.requestBody?.content?.['application/json'])
+      return undefined;
+    const ref = `workos#/paths/${pointer(template)}/${method}/requestBody/content/application~1json/schema`;
+    const validate = this.ajv.getSchema(ref);
+    if (!validate) throw new Error(`no schema at ${ref}`);
+    if (validate(JSON.parse(exchange.requestBody))) return [];
+    return (validate.errors ?? []).map(
+      (error) =>
+        `request ${exchange.method} ${template} ${error.instancePath || '/'}: ${error.message ?? error.keyword}`,
+    );
+  }
+
+  /** Every distinct deviation of the exchanges (answers and request bodies), sorted, and how many answers had a schema. */
   deviations(exchanges: readonly RecordedExchange[]): { checked: number; deviations: string[] } {
     const found = new Set<string>();
     let checked = 0;
@@ -81,6 +107,8 @@ export class WorkOSSpec {
       checked++;
       for (const deviation of result) found.add(deviation);
     }
+    for (const exchange of exchanges)
+      for (const deviation of this.checkRequest(exchange) ?? []) found.add(deviation);
     return { checked, deviations: [...found].sort() };
   }
 }
