@@ -1,7 +1,7 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { createDirectory } from '@orgport/core';
-import { IdFingerprintSet } from '@orgport/core/driver';
+import { IdFingerprintSet } from '@orgport/core/internal';
 import { ManagementClient } from 'auth0';
 import { Pool } from 'undici';
 import type { ContenderJob } from './contender-protocol.js';

@@ -496,6 +496,11 @@ export async function migration(
     started = performance.now();
     const result = await applyMigration(plan, { target, concurrency: 8 });
     const applyMs = performance.now() - started;
+    const readLog = cloud.stats.log.slice(logBefore).filter((entry) => entry.method === 'GET');
+    const reads = readLog.length;
+    const readsByRoute = new Map<string, number>();
+    for (const entry of readLog) readsByRoute.set(entry.route, (readsByRoute.get(entry.route) ?? 0) + 1);
+    log(`  reads during apply by route: ${JSON.stringify([...readsByRoute])}`);
     const applyLog = cloud.stats.log.slice(logBefore).filter((entry) => entry.method !== 'GET');
     const writes = applyLog.filter((entry) => entry.status !== 429).length;
     const throttled = applyLog.length - writes;
@@ -556,6 +561,12 @@ export async function migration(
         value: `${replan.operations.length} / ${rerunWrites}`,
         goal: '0 / 0',
         met: replan.operations.length === 0 && rerunWrites === 0,
+      },
+      {
+        scenario: s,
+        figure: 'reads during apply (GET requests; each grant change is decided on a fresh read)',
+        contender: 'orgport',
+        value: `${reads} (${(reads / plan.operations.length).toFixed(2)} per operation)`,
       },
       { scenario: s, figure: 'plan time', contender: 'orgport', value: `${(planMs / 1000).toFixed(1)} s` },
       {

@@ -1,6 +1,6 @@
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
-import { createDirectory, type Directory, OrgPortError } from '@orgport/core';
+import { createDirectory, type Directory, type ErrorCode, OrgPortError } from '@orgport/core';
 import { loadRoleMapping, loadSnapshot } from '@orgport/migrate';
 import { startAuth0Simulator } from '@orgport/simulator-auth0';
 import { startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
@@ -89,7 +89,7 @@ for (const vendor of ['auth0', 'cloud-org']) {
       const { directory, stats, organizationId } = targets[vendor] as Target;
       const before = stats.requests;
       // Thunks: each call starts only when awaited, so no rejection is left unobserved.
-      const cases: [() => Promise<unknown>, RegExp][] = [
+      const cases: [() => Promise<unknown>, RegExp, ErrorCode?][] = [
         [() => directory.members.remove(organizationId, []), /userIds: must not be empty/],
         [
           () =>
@@ -114,13 +114,22 @@ for (const vendor of ['auth0', 'cloud-org']) {
           /grants\[0\]\.scope/,
         ],
         [() => directory.permissions.grants(organizationId, '../u1'), /userId/],
-        [() => directory.users.findByEmail('nope'), /email/i],
+        // A vendor that cannot look users up refuses the call as unsupported, whatever the
+        // input: that must not pass as an email check.
+        [
+          () => directory.users.findByEmail('nope'),
+          directory.capabilities['users.findByEmail'] ? /users\.findByEmail: email/ : /users\.findByEmail/,
+          directory.capabilities['users.findByEmail'] ? 'invalid_argument' : 'unsupported',
+        ],
         [() => directory.members.list(organizationId, { pageSize: -1 }).toArray(), /pageSize/],
       ];
-      for (const [call, message] of cases) {
+      for (const [call, message, code = 'invalid_argument'] of cases) {
         const error = await call().catch((e: unknown) => e);
         expect(OrgPortError.is(error), String(error)).toBe(true);
-        expect((error as Error).message).toMatch(message);
+        expect([(error as OrgPortError).code, (error as Error).message]).toEqual([
+          code,
+          expect.stringMatching(message),
+        ]);
       }
       expect(stats.requests).toBe(before);
     });

@@ -216,6 +216,43 @@ describe.skipIf(skip)('the fleet on PostgreSQL', () => {
     expect(sim.store.dump()).toBe(small.expected);
   }, 120_000);
 
+  // Guards the planted defect "the operation runner skips the journal record of a failed
+  // outcome": the other fleet tests only ever see `failed: 0`.
+  it('records a failed operation in the store with its reason, and stops only that chain', async () => {
+    const url = await db.createDatabase();
+    const sim = await target(other);
+    const victim = other.plan.operations.find((operation) => operation.type === 'set_grants');
+    if (victim?.type !== 'set_grants')
+      throw new Error(`no set_grants in ${[...new Set(other.plan.operations.map((o) => o.type))]}`);
+    // The member left the target after planning: setting their grants there fails.
+    const organization = [...sim.store.organizations.values()].find(
+      (candidate) => candidate.name === victim.organization.name,
+    );
+    sim.store.memberships.get(organization?.organizationId ?? '')?.delete(victim.userId);
+    await workers(url, 1, async () => openCloudOrg(sim));
+    const pool = poolOn(url);
+    await submitPlan(pool, other.plan);
+    const progress = await waitForPlan(pool, other.plan.planId, { intervalMs: 100 });
+    expect(progress).toMatchObject({ state: 'stopped', failed: 1, chains: { stopped: 1 } });
+    const failed = await pool.query(
+      `SELECT operation_id, status, reason FROM orgport_fleet.outcomes WHERE plan_id = $1 AND status = 'failed'`,
+      [other.plan.planId],
+    );
+    // The first of the member's operations in that organization to reach the target fails.
+    const chain = other.plan.operations
+      .filter(
+        (operation) =>
+          'userId' in operation &&
+          operation.userId === victim.userId &&
+          operation.organization.name === victim.organization.name,
+      )
+      .map((operation) => operation.id);
+    expect(failed.rows).toEqual([
+      { operation_id: expect.any(String), status: 'failed', reason: expect.stringContaining(victim.userId) },
+    ]);
+    expect(chain).toContain(failed.rows[0]?.operation_id);
+  }, 120_000);
+
   it('keeps two plans in one database apart, each on its own target', async () => {
     const url = await db.createDatabase();
     const first = await target(small);

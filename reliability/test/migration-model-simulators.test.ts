@@ -60,6 +60,90 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.integer({ min: 1, max: 6 }).chain
 );
 const email = (user: number) => `user${user}@example.com`;
 
+// A fixed seed, printed on every run: a failure names its scenario, and the same command
+// replays it. ORGPORT_MODEL_SEED explores other scenarios; ORGPORT_MODEL_RUNS runs more.
+const SEED = Number(process.env.ORGPORT_MODEL_SEED ?? 20_261_206);
+const RUNS = Number(process.env.ORGPORT_MODEL_RUNS ?? 40);
+console.log(
+  `migration-model-simulators: seed ${SEED}, ${RUNS} runs per target (ORGPORT_MODEL_SEED, ORGPORT_MODEL_RUNS)`,
+);
+
+/** One member as a vendor-neutral line: `member admin=… groups` or `invited …`. */
+type ModelState = Map<string, string>;
+const wantedGroup = (roles: readonly Role[]) =>
+  roles.includes('editor') ? 'Developers' : roles.includes('viewer') ? 'Viewers' : undefined;
+
+/**
+ * What the cloud-org target must hold afterwards, worked out from the scenario and the
+ * mapping alone (editor → Developers on every product, else viewer → Viewers): target
+ * members the source does not name stay as they are; a source member already in the
+ * organization keeps what they hold, gains the admin kind if the source has it, and, unless
+ * an admin (admins hold every permission implicitly, so none are set), gets the wanted
+ * group on both products; anyone else is invited into the wanted group of the first
+ * product (the target invites into one group), or not at all when nothing maps.
+ */
+function cloudOrgModel(scenario: Scenario): ModelState {
+  const state: ModelState = new Map();
+  const held = new Map(scenario.target.filter((m) => scenario.onTarget[m.user]).map((m) => [m.user, m]));
+  const line = (admin: boolean, groups: ReadonlyMap<string, string>) =>
+    `member admin=${admin} ${[...groups]
+      .map(([product, group]) => `${product}/${group}`)
+      .sort()
+      .join(',')}`;
+  for (const member of held.values())
+    state.set(email(member.user), line(member.admin, new Map([['Web', GROUP_NAMES[member.group] ?? '']])));
+  for (const member of scenario.source) {
+    const wanted = wantedGroup(member.roles);
+    const before = held.get(member.user);
+    if (!before) {
+      if (wanted) state.set(email(member.user), `invited Web/${wanted}`);
+      continue;
+    }
+    const admin = before.admin || member.admin;
+    const groups = new Map([['Web', GROUP_NAMES[before.group] ?? '']]);
+    if (wanted && !admin) for (const product of ['Web', 'API']) groups.set(product, wanted);
+    state.set(email(member.user), line(admin, groups));
+  }
+  return state;
+}
+const GROUP_NAMES = ['Developers', 'Viewers', 'Support'] as const;
+
+/**
+ * What the Auth0 target must hold afterwards, from the scenario and the mapping alone
+ * (editor → role developer, viewer → role viewer; Auth0 holds many roles, admin is the
+ * `admin` role): the organization exists (created when missing); target members the source
+ * does not name keep their roles; a source member with an account there is a member with
+ * what they held plus the mapped roles and `admin` if the source has it; anyone else is
+ * invited with the mapped roles.
+ */
+function auth0Model(scenario: Scenario): ModelState {
+  const state: ModelState = new Map([['organizations', 'org-0']]);
+  const exists = scenario.target.length > 0;
+  const held = new Map(
+    scenario.target.filter((m) => exists && scenario.onTarget[m.user]).map((m) => [m.user, m]),
+  );
+  const rolesBefore = (member: Scenario['target'][number] | undefined) =>
+    member ? [ROLE_NAMES[member.group] ?? '', ...(member.admin ? ['admin'] : [])] : [];
+  const mapped = (roles: readonly Role[]) => [
+    ...(roles.includes('editor') ? ['developer'] : []),
+    ...(roles.includes('viewer') ? ['viewer'] : []),
+  ];
+  const line = (status: string, roles: readonly string[]) =>
+    `${status} ${[...new Set(roles)].sort().join(',')}`;
+  for (const member of held.values()) state.set(email(member.user), line('member', rolesBefore(member)));
+  for (const member of scenario.source) {
+    if (!scenario.onTarget[member.user]) {
+      state.set(email(member.user), line('invited', mapped(member.roles)));
+      continue;
+    }
+    const roles = [...rolesBefore(held.get(member.user)), ...mapped(member.roles)];
+    if (member.admin) roles.push('admin');
+    state.set(email(member.user), line('member', roles));
+  }
+  return state;
+}
+const ROLE_NAMES = ['developer', 'viewer', 'support'] as const;
+
 function sourceOf(scenario: Scenario) {
   const source = createMemoryAdapter({ name: 'source' });
   const s = source.store;
@@ -84,11 +168,13 @@ async function bothRuns(
     /** The same target through a client that does not retry: injected faults become failures. */
     fragile: Directory;
     state: () => string;
+    /** The target in the model's terms. */
+    observe: () => ModelState;
     faults: (on: boolean) => void;
     close: () => Promise<unknown>;
   }>,
   folder: string,
-): Promise<{ plain: string; resumed: string }> {
+): Promise<{ plain: string; resumed: string; observed: ModelState }> {
   const source = sourceOf(scenario);
   const plain = await world();
   const resumedWorld = await world();
@@ -99,7 +185,7 @@ async function bothRuns(
     expect((await planMigration({ source, target: plain.target, mapping })).operations).toEqual([]);
 
     const plan2 = await planMigration({ source, target: resumedWorld.target, mapping });
-    expect(plan2.planId).toBe(plan.planId);
+    expect(plan2.operations).toEqual(plan.operations);
     const journal = join(folder, `j-${Math.random().toString(36).slice(2)}.ndjson`);
     resumedWorld.faults(true);
     const controller = new AbortController();
@@ -120,7 +206,7 @@ async function bothRuns(
     const resumed = await applyMigration(plan2, { target: resumedWorld.target, journal, resume: true });
     expect([resumed.failed, resumed.blocked]).toEqual([[], []]);
     expect((await planMigration({ source, target: resumedWorld.target, mapping })).operations).toEqual([]);
-    return { plain: plain.state(), resumed: resumedWorld.state() };
+    return { plain: plain.state(), resumed: resumedWorld.state(), observed: plain.observe() };
   } finally {
     await Promise.all([plain.close(), resumedWorld.close()]);
   }
@@ -182,18 +268,39 @@ describe('migration into each simulator over generated tenants', () => {
             );
           const target = cloudOrg();
           const fragile = cloudOrg(0);
+          const observe = (): ModelState => {
+            const state: ModelState = new Map();
+            const product = (id: string) => store.products.get(id)?.name ?? id;
+            const group = (id: number) => store.groups.get(id)?.name ?? String(id);
+            for (const [userId, m] of store.memberships.get(org.organizationId) ?? []) {
+              if (userId === sim.callerId) continue;
+              const groups = [...m.groups].map(([p, g]) => `${product(p)}/${group(g)}`).sort();
+              state.set(
+                store.users.get(userId)?.email ?? userId,
+                `member admin=${m.isAdmin} ${groups.join(',')}`,
+              );
+            }
+            for (const invitation of store.invitations.values())
+              state.set(
+                invitation.email,
+                `invited ${product(invitation.productId)}/${group(invitation.permissionGroupId)}`,
+              );
+            return state;
+          };
           return {
             target,
             fragile,
+            observe,
             state: () => store.dump(),
             faults: (on: boolean) => sim.faults.configure(on ? FAULTS(scenario.faultSeed) : {}),
             close: () => Promise.all([target.close(), fragile.close(), sim.close()]),
           };
         };
-        const { plain, resumed } = await bothRuns(scenario, mapping, world, folder);
+        const { plain, resumed, observed } = await bothRuns(scenario, mapping, world, folder);
+        expect(observed).toEqual(cloudOrgModel(scenario));
         expect(resumed).toBe(plain);
       }),
-      { numRuns: 12 },
+      { numRuns: RUNS, seed: SEED },
     );
   }, 120_000);
 
@@ -252,18 +359,38 @@ describe('migration into each simulator over generated tenants', () => {
                   .sort(),
               ]),
             );
+          const observe = (): ModelState => {
+            const modelState: ModelState = new Map();
+            const roleName = (id: string) => store.roles.get(id)?.name ?? id;
+            modelState.set('organizations', [...store.organizations.values()].map((o) => o.name).join(','));
+            for (const organization of store.organizations.values()) {
+              for (const userId of store.memberIds(organization.id))
+                modelState.set(
+                  store.users.get(userId)?.email ?? userId,
+                  `member ${[...store.rolesOf(organization.id, userId)].map(roleName).sort().join(',')}`,
+                );
+              for (const invitation of store.invitations.get(organization.id)?.values() ?? [])
+                modelState.set(
+                  invitation.invitee.email,
+                  `invited ${(invitation.roles ?? []).map(roleName).sort().join(',')}`,
+                );
+            }
+            return modelState;
+          };
           return {
             target,
             fragile,
             state,
+            observe,
             faults: (on: boolean) => sim.faults.configure(on ? FAULTS(scenario.faultSeed) : {}),
             close: () => Promise.all([target.close(), fragile.close(), sim.close()]),
           };
         };
-        const { plain, resumed } = await bothRuns(scenario, mapping, world, folder);
+        const { plain, resumed, observed } = await bothRuns(scenario, mapping, world, folder);
+        expect(observed).toEqual(auth0Model(scenario));
         expect(resumed).toBe(plain);
       }),
-      { numRuns: 12 },
+      { numRuns: RUNS, seed: SEED },
     );
   }, 120_000);
 });

@@ -12,7 +12,9 @@ const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
 const consumer = join(root, 'reliability/packaging-consumer');
 const tsc = join(root, 'node_modules/.bin/tsc');
-const long = 240_000;
+// Packing, an npm install and three strict type-checks of real declaration files: minutes on a
+// busy two-core machine, so a generous bound (a hang, not slowness, is what it catches).
+const long = 900_000;
 
 let scratch: string;
 let tarballs: string;

@@ -5,6 +5,7 @@ import {
   loadRoleMapping,
   loadSnapshot,
   mapMember,
+  NameIndex,
   type Snapshot,
   type TargetCatalog,
 } from '@orgport/migrate';
@@ -56,11 +57,13 @@ describe('property: the role mapping carries or reports every source right', () 
   ];
   const groups = ['Developers', 'Viewers'];
   const catalog: TargetCatalog = {
-    roles: new Map([['viewer', { id: 'r-viewer', name: 'viewer' }]]),
-    products: products.map((p) => ({
-      ...p,
-      groups: new Map(groups.map((g) => [g.toLowerCase(), { id: `${p.id}-${g}`, name: g }])),
-    })),
+    roles: new NameIndex([{ id: 'r-viewer', name: 'viewer' }]),
+    products: new NameIndex(
+      products.map((p) => ({
+        ...p,
+        groups: new NameIndex(groups.map((g) => ({ id: `${p.id}-${g}`, name: g }))),
+      })),
+    ),
   };
   const sourceGrant = fc.oneof(
     fc
@@ -147,6 +150,73 @@ describe('property: the role mapping carries or reports every source right', () 
           // Implicit-admin targets never get grants for admins.
           if (caps.grantsOfAdmins === 'implicit' && result.kinds.has('admin'))
             expect(result.grants).toEqual([]);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  // Guards the planted defects "map-member.ts drops the 'no role named' loss" and "drops the
+  // 'no group named' loss": the property above checks only grants no rule matches; this one
+  // follows every rule a grant matches, to every target it names, and asks for each
+  // (grant, target) pair that the target cannot hold, a loss naming the grant.
+  it('every target a matched rule names is carried, or the grant is named in a loss for it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(sourceGrant, { maxLength: 6 }),
+        fc.array(rule, { maxLength: 5 }),
+        capabilities,
+        (grants, rules, caps) => {
+          const member: Member = {
+            user: { id: 'u1' },
+            organizationId: 'o1',
+            kinds: ['member'],
+            roles: [],
+            grants: [...new Map(grants.map((g) => [`${g.scope.type}:${g.group.id}`, g])).values()],
+          };
+          const mapping = loadRoleMapping({ rules });
+          const result = mapMember(member, mapping, catalog, caps);
+          const orgScope = caps.grantScopes !== 'product';
+          const productScope = caps.grantScopes !== 'organization';
+          const carries = (scope: string, groupId: string) =>
+            result.inviteGrants.some(
+              (g) =>
+                g.groupId === groupId && (g.scope.type === 'product' ? g.scope.productId : 'org') === scope,
+            );
+          // Independently of mapMember: how many losses each source item must have at least.
+          const owed = new Map<string, number>();
+          const owe = (item: string) => owed.set(item, (owed.get(item) ?? 0) + 1);
+          for (const r of mapping.rules) {
+            for (const grant of member.grants) {
+              const matched =
+                'role' in r.from
+                  ? grant.scope.type === 'organization' && r.from.role === grant.group.name
+                  : grant.scope.type === 'product' &&
+                    (r.from.product === '*' || r.from.product === grant.scope.productName) &&
+                    r.from.group === grant.group.name;
+              if (!matched) continue;
+              const item = describeGrant(grant);
+              for (const spec of r.to) {
+                if ('kind' in spec) {
+                  if (spec.kind !== 'member' && !result.kinds.has(spec.kind)) owe(item);
+                } else if ('role' in spec) {
+                  const found = catalog.roles.find(spec.role);
+                  const role = found.kind === 'found' ? found.item : undefined;
+                  if (!orgScope || !role || !carries('org', role.id)) owe(item);
+                } else {
+                  const named = products.filter((p) => spec.product === '*' || p.name === spec.product);
+                  if (!productScope || named.length === 0) owe(item);
+                  else
+                    for (const product of named) {
+                      const group = groups.find((g) => g === spec.group);
+                      if (!group || !carries(product.id, `${product.id}-${group}`)) owe(item);
+                    }
+                }
+              }
+            }
+          }
+          for (const [item, count] of owed)
+            expect(result.losses.filter((loss) => loss.item === item).length).toBeGreaterThanOrEqual(count);
         },
       ),
       { numRuns: 500 },

@@ -15,6 +15,19 @@ const KIND: Record<DirectoryDocument['memberships'][number]['roles'][number], Me
   member: 'member',
 };
 
+/** What the static-directory adapter declares: seven reads, offset paging, native kinds. */
+export const STATIC_DIRECTORY_CAPABILITIES = defineCapabilities({
+  'organizations.list': true,
+  'organizations.get': true,
+  'organizations.getByName': true,
+  'members.list': true,
+  'members.organizationsOf': true,
+  'admins.list': true,
+  'billingManagers.list': true,
+  pagination: 'offset',
+  memberKinds: 'native',
+});
+
 /**
  * A read-only adapter over a {@link DirectoryDocument}. It declares only what it can do;
  * the facade refuses everything else with `unsupported`, and the conformance suite checks
@@ -59,17 +72,7 @@ export function createStaticDirectoryAdapter(document: DirectoryDocument, pageSi
 
   return {
     name: vendor,
-    capabilities: defineCapabilities({
-      'organizations.list': true,
-      'organizations.get': true,
-      'organizations.getByName': true,
-      'members.list': true,
-      'members.organizationsOf': true,
-      'admins.list': true,
-      'billingManagers.list': true,
-      pagination: 'offset',
-      memberKinds: 'native',
-    }),
+    capabilities: STATIC_DIRECTORY_CAPABILITIES,
     organizations: {
       async list({ cursor, pageSize: size, signal }) {
         throwIfAborted(signal, vendor);

@@ -15,3 +15,4 @@ export type * from './pagination/paged-list.js';
 export type { Adapter } from './ports/adapter.js';
 export type * from './time/clock.js';
 export { systemClock } from './time/system-clock.js';
+export type * from './tracing/index.js';

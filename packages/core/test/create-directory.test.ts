@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { defineCapabilities } from '../src/capabilities/define-capabilities.js';
 import { createDirectory } from '../src/directory/create-directory.js';
 import type { OperationEvent } from '../src/directory/operation-event.js';
@@ -308,9 +308,11 @@ describe('createDirectory: errors, tracing, abort', () => {
     const directory = createDirectory(adapter, { onOperation: (event) => events.push(event) });
     await directory.organizations.get('org_1');
     await directory.members.list('org_1').toArray();
-    expect(events.map((e) => [e.operation, e.outcome])).toEqual([
-      ['organizations.get', 'ok'],
-      ['members.list', 'ok'],
+    expect(events.map((e) => [e.phase, e.operation, e.phase === 'end' ? e.outcome : undefined])).toEqual([
+      ['start', 'organizations.get', undefined],
+      ['end', 'organizations.get', 'ok'],
+      ['start', 'members.list', undefined],
+      ['end', 'members.list', 'ok'],
     ]);
   });
 
@@ -335,5 +337,17 @@ describe('createDirectory: errors, tracing, abort', () => {
       .members.list('org_1', { signal: controller.signal })
       .toArray();
     expect(calls[0]?.args[1]).toEqual({ cursor: undefined, pageSize: 25, signal: controller.signal });
+  });
+});
+
+describe('createDirectory: the escape hatch', () => {
+  it('unwrap() gives back the adapter itself, with its own type, and calls through it skip the facade', async () => {
+    const { adapter, calls } = recordingAdapter();
+    const extended = { ...adapter, vendorOnly: async (id: string) => `vendor says ${id}` };
+    const directory = createDirectory(extended);
+    expect(directory.unwrap()).toBe(extended);
+    expectTypeOf(directory.unwrap().vendorOnly).toEqualTypeOf<(id: string) => Promise<string>>();
+    expect(await directory.unwrap().vendorOnly('x')).toBe('vendor says x');
+    expect(calls).toEqual([]);
   });
 });

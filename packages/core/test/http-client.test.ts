@@ -288,6 +288,40 @@ describe('http client: rate-limit pacing', () => {
     expect(events.some((e) => e.type === 'rateLimited' && e.reason === 'remaining')).toBe(true);
   });
 
+  it('caps the wait for a reset that a clock behind the vendor puts an hour away, and keeps to timeouts.totalMs', async () => {
+    // The client's clock is an hour behind the vendor's: an epoch reset one second away at
+    // the vendor looks like an hour and a second away here.
+    const skewMs = 3_600_000;
+    clock = createVirtualClock(Date.now() - skewMs);
+    const vendorNow = () => clock.now() + skewMs;
+    const answer = (res: Parameters<typeof json>[0], index: number) =>
+      json(
+        res,
+        200,
+        { id: 'o', name: 'n' },
+        {
+          'x-ratelimit-limit': '10',
+          'x-ratelimit-remaining': index === 0 ? '0' : '5',
+          'x-ratelimit-reset': String(Math.ceil(vendorNow() / 1000) + 1),
+        },
+      );
+    const { client } = await setup((_req, res, index) => answer(res, index));
+    await client.request({ method: 'GET', path: '/x' });
+    await client.request({ method: 'GET', path: '/x' });
+    // Never the skew: at most the longest wait a vendor may ask for (maxRetryAfterMs).
+    expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(60_000);
+
+    // With less time left than that, the call ends with `timeout` instead of waiting.
+    await client.close();
+    await server?.close();
+    clock = createVirtualClock(Date.now() - skewMs);
+    const short = await setup((_req, res, index) => answer(res, index), { timeouts: { totalMs: 5_000 } });
+    await short.client.request({ method: 'GET', path: '/x' });
+    const error = await short.client.request({ method: 'GET', path: '/x' }).catch((e: unknown) => e);
+    expect(OrgPortError.is(error, 'timeout')).toBe(true);
+    expect(clock.sleeps.every((wait) => wait <= 5_000)).toBe(true);
+  });
+
   it('understands the cloud-org X-Rate-Limit-* spelling with a seconds-from-now reset', async () => {
     const { client } = await setup((_req, res, index) =>
       json(res, 200, {}, { 'x-rate-limit-remaining': index === 0 ? '0' : '9', 'x-rate-limit-reset': '1' }),
@@ -325,6 +359,37 @@ describe('http client: rate-limit pacing', () => {
     expect(others).toHaveLength(6);
     expect(statuses.filter((status) => status === 429)).toHaveLength(1);
     expect(server.requests).toHaveLength(8);
+  });
+
+  // Guards the planted defect "the 429 branch no longer calls budgetFor(...).blockUntil(...)":
+  // the virtual clock moves when the first request sleeps out its Retry-After, so the
+  // others reach the server late either way; only the client's own record shows whether
+  // each of them waited for the shared budget before it was sent.
+  it('a 429 makes every concurrent request wait for the budget before it is sent (blockUntil)', async () => {
+    let blockedUntil = 0;
+    const { client, events } = await setup((_req, res, index) => {
+      if (index === 0) {
+        blockedUntil = clock.now() + 1000;
+        json(res, 429, { message: 'limit' }, { 'retry-after': '1' });
+        return;
+      }
+      json(res, 200, { id: 'o', name: 'n' });
+    });
+    const sentAt = new Map<string, number>();
+    let others: Promise<unknown>[] = [];
+    client.on((event) => {
+      if (event.type === 'request' && event.path.startsWith('/api/v2/y')) sentAt.set(event.path, clock.now());
+      if (event.type !== 'retry' || others.length > 0) return;
+      others = Array.from({ length: 6 }, (_, i) =>
+        client.request({ method: 'GET', path: `/y${i}`, schema: Org }),
+      );
+    });
+    await client.request({ method: 'GET', path: '/x', schema: Org });
+    await Promise.all(others);
+    const budgetWaits = events.filter((e) => e.type === 'rateLimited' && e.reason === 'retry-after');
+    expect(budgetWaits).toHaveLength(6);
+    expect(sentAt.size).toBe(6);
+    for (const at of sentAt.values()) expect(at).toBeGreaterThanOrEqual(blockedUntil);
   });
 
   it('does not let concurrent requests overdraw the remaining budget', async () => {
@@ -561,12 +626,21 @@ describe('http client: auth and secrets', () => {
   });
 
   it('keeps listener failures away from requests', async () => {
-    const { client } = await setup((_req, res) => json(res, 200, {}), {
+    let thrown = 0;
+    const { client, server } = await setup((_req, res) => json(res, 200, { id: 'o', name: 'n' }), {
       onEvent: () => {
+        thrown++;
         throw new Error('listener bug');
       },
     });
-    await expect(client.request({ method: 'GET', path: '/x' })).resolves.toBeDefined();
+    const after: string[] = [];
+    client.on((event) => after.push(event.type));
+    const response = await client.request({ method: 'GET', path: '/x', schema: Org });
+    expect([response.status, response.data]).toEqual([200, { id: 'o', name: 'n' }]);
+    expect(server.requests).toHaveLength(1);
+    // The failing listener was really called, and the listeners after it still heard everything.
+    expect(thrown).toBeGreaterThanOrEqual(2);
+    expect(after).toEqual(['request', 'response']);
   });
 });
 
@@ -711,6 +785,27 @@ describe('http client: hostile answers and a closed client', () => {
     const out = redact(echoed, [secret]);
     expect(out).not.toContain('ss');
     expect(out.match(/\[redacted\]/g)).toHaveLength(5);
+  });
+
+  // Guards the planted defect "the redactor's catch-all Bearer/Basic scrubbing is disabled":
+  // these credentials are in no secrets list, so only the catch-all hides them.
+  it('scrubs Bearer and Basic credentials it was never told about, in messages and in errors', async () => {
+    const foreignToken = 'eyJhbGciOi.other-tenant-token_9f';
+    const foreignBasic = Buffer.from('someone:else-password').toString('base64');
+    expect(redact(`upstream said: Authorization: Bearer ${foreignToken}; retry`, [])).toBe(
+      'upstream said: Authorization: Bearer [redacted]; retry',
+    );
+    expect(redact(`proxy sent Basic ${foreignBasic}`, [])).toBe('proxy sent Basic [redacted]');
+    const { client } = await setup(
+      (_req, res) =>
+        json(res, 400, { message: `bad header Bearer ${foreignToken} and Basic ${foreignBasic}` }),
+      { auth: staticBearer('my-own-token-1234') },
+    );
+    const error = (await client.request({ method: 'GET', path: '/x' }).catch((e) => e)) as OrgPortError;
+    expect(error.code).toBe('invalid_argument');
+    expect(error.message).toContain('Bearer [redacted]');
+    expect(error.message).not.toContain(foreignToken);
+    expect(error.message).not.toContain(foreignBasic);
   });
 
   it('a caller cancelling during a shared token fetch fails only itself', async () => {

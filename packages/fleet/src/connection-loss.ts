@@ -7,6 +7,7 @@ const LOSS_CODES = new Set([
   '57P01',
   '57P02',
   '57P03',
+  '53300',
   '08000',
   '08003',
   '08006',
@@ -17,7 +18,7 @@ export function isConnectionLoss(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as Error & { code?: unknown }).code;
   if (typeof code === 'string' && LOSS_CODES.has(code)) return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+  return /Connection terminated|connection timeout|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery)/i.test(
     error.message,
   );
 }

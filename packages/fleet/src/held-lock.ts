@@ -6,7 +6,7 @@ export interface HeldLock {
   readonly client: pg.PoolClient;
   /** Aborted when the connection dies: the lock is gone with it. */
   readonly lost: AbortSignal;
-  /** Unlocks and gives the connection back (dropping it if it died). */
+  /** Unlocks and gives the connection back (dropping it if it died). Idempotent. */
   release(): Promise<void>;
 }
 
@@ -21,13 +21,19 @@ export async function tryHoldLock(pool: pg.Pool, space: number, key: number): Pr
   const lost = new AbortController();
   const onError = (error: Error) => lost.abort(error);
   client.on('error', onError);
-  const release = async () => {
-    if (!lost.signal.aborted)
-      await client
-        .query('SELECT pg_advisory_unlock($1, $2)', [space, key])
-        .catch((error: Error) => onError(error));
-    client.off('error', onError);
-    client.release(lost.signal.aborted);
+  let released: Promise<void> | undefined;
+  // Once, whoever asks: a lock lost with its session and then released by a stopping
+  // worker must not hand its connection back twice.
+  const release = (): Promise<void> => {
+    released ??= (async () => {
+      if (!lost.signal.aborted)
+        await client
+          .query('SELECT pg_advisory_unlock($1, $2)', [space, key])
+          .catch((error: Error) => onError(error));
+      client.off('error', onError);
+      client.release(lost.signal.aborted);
+    })();
+    return released;
   };
   try {
     const { rows } = await client.query<{ locked: boolean }>(

@@ -1,9 +1,11 @@
 export * from './connection-loss.js';
+export * from './failure-kind.js';
 export * from './fleet-schema.js';
 export * from './fleet-task-names.js';
-export type { PlanTarget } from './fleet-tasks.js';
+export type { FleetFailure, PlanTarget } from './fleet-tasks.js';
 export * from './fleet-worker.js';
 export * from './guard-pool.js';
+export * from './plan-control.js';
 export * from './plan-progress.js';
 export * from './postgres-journal-store.js';
 export * from './shared-rate-budget.js';

@@ -1,9 +1,8 @@
 import type { JournalEntry } from '@orgport/migrate';
-import type pg from 'pg';
 import { FLEET_SCHEMA } from './fleet-schema.js';
+import type { Queryable } from './queryable.js';
 
-/** Something that runs a query: a pool or one of its clients. */
-export type Queryable = Pick<pg.Pool, 'query'>;
+export type { Queryable } from './queryable.js';
 
 /**
  * Records one operation's outcome. The key is (plan, operation): a done outcome (`applied`,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { OrgPortError, systemClock } from '@orgport/core';
 import type { Clock, RequestPacer } from '@orgport/core/driver';
 import type pg from 'pg';
@@ -15,12 +16,24 @@ export interface SharedRateBudgetOptions {
   readonly clock?: Clock | undefined;
 }
 
+/** How long a worker's setting counts after its last request, in seconds. */
+export const RATE_SETTING_TTL_SECONDS = 10;
+
+/** How often a sending worker renews its setting, in ms (well within the TTL). */
+const RENEW_MS = 2_000;
+
 /**
  * A token bucket in PostgreSQL shared by every worker that uses one vendor credential, as
  * a {@link RequestPacer} for the HTTP client. Each request takes a token in one statement;
  * when none is left it takes one on credit, and waits until the bucket has refilled it, so
  * N workers together send at `rate`, not N times it. (Each worker still paces from the
  * vendor's own rate-limit headers as well.)
+ *
+ * Workers may be started with different settings: the bucket runs at the **lowest** `rate`
+ * (and lowest `burst`) among the workers that sent with the credential in the last
+ * {@link RATE_SETTING_TTL_SECONDS} seconds, whichever started last. Each worker records its
+ * setting in `rate_settings` and renews it while it sends; a worker that stops sending drops
+ * out within the TTL, and the others' settings govern again.
  */
 export function sharedRateBudget(pool: pg.Pool, options: SharedRateBudgetOptions): RequestPacer {
   const { key, rate } = options;
@@ -33,21 +46,45 @@ export function sharedRateBudget(pool: pg.Pool, options: SharedRateBudgetOptions
   if (!(Number.isFinite(burst) && burst >= 1))
     throw new OrgPortError('invalid_argument', 'the shared burst must be at least 1');
   const clock = options.clock ?? systemClock;
+  const holder = randomBytes(8).toString('hex');
+  let renewedAt = Number.NEGATIVE_INFINITY;
+  let renewing: Promise<unknown> | undefined;
+  const renew = async () => {
+    renewing ??= pool
+      .query(
+        `INSERT INTO ${FLEET_SCHEMA}.rate_settings (budget_key, holder, rate, burst) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (budget_key, holder) DO UPDATE SET rate = EXCLUDED.rate, burst = EXCLUDED.burst,
+           seen_at = clock_timestamp()`,
+        [key, holder, rate, burst],
+      )
+      .then(() => {
+        renewedAt = clock.now();
+      })
+      .finally(() => {
+        renewing = undefined;
+      });
+    await renewing;
+  };
   return {
     async acquire(signal) {
-      const { rows } = await pool.query<{ tokens: number }>(
-        `INSERT INTO ${FLEET_SCHEMA}.rate_budgets AS b (budget_key, rate, burst, tokens)
-         VALUES ($1, $2::double precision, $3::double precision, $3::double precision - 1)
+      if (clock.now() - renewedAt >= RENEW_MS) await renew();
+      const { rows } = await pool.query<{ tokens: number; rate: number }>(
+        `WITH live AS (
+           SELECT min(rate) AS rate, min(burst) AS burst FROM ${FLEET_SCHEMA}.rate_settings
+           WHERE budget_key = $1 AND seen_at > clock_timestamp() - make_interval(secs => $4))
+         INSERT INTO ${FLEET_SCHEMA}.rate_budgets AS b (budget_key, rate, burst, tokens)
+         SELECT $1, coalesce(live.rate, $2), coalesce(live.burst, $3), coalesce(live.burst, $3) - 1 FROM live
          ON CONFLICT (budget_key) DO UPDATE SET
            rate = EXCLUDED.rate, burst = EXCLUDED.burst,
            tokens = least(EXCLUDED.burst,
-                          b.tokens + EXCLUDED.rate * extract(epoch FROM clock_timestamp() - b.refreshed_at)) - 1,
+                          b.tokens + b.rate * extract(epoch FROM clock_timestamp() - b.refreshed_at)) - 1,
            refreshed_at = clock_timestamp()
-         RETURNING tokens`,
-        [key, rate, burst],
+         RETURNING tokens, rate`,
+        [key, rate, burst, RATE_SETTING_TTL_SECONDS],
       );
       const tokens = Number(rows[0]?.tokens ?? 0);
-      if (tokens < 0) await clock.sleep((-tokens / rate) * 1000, signal);
+      const current = Number(rows[0]?.rate ?? rate);
+      if (tokens < 0) await clock.sleep((-tokens / current) * 1000, signal);
     },
   };
 }

@@ -22,7 +22,9 @@ export interface SubmitPlanOptions {
  * Puts a plan in the store for the fleet's workers: the plan itself, and one job that
  * creates its organizations and then queues a job per member chain. Nothing is sent to
  * the target here. A plan already in the store is refused unless `resume`, which queues
- * again every chain not yet done (a failure stopped it, or its job was lost).
+ * again every chain not yet done (a failure stopped it, or its job was lost) and takes up a
+ * cancelled or failed plan again; a resume whose plan differs from the stored one (same id,
+ * other contents) is refused.
  */
 export async function submitPlan(
   pool: pg.Pool,
@@ -43,6 +45,23 @@ export async function submitPlan(
         `plan ${plan.planId} is already in the store: pass --resume to continue it`,
       );
     if (existed) {
+      // What is done in the store was done for the stored plan: a resume with other contents
+      // under the same id would report it as done for this one.
+      const { rows } = await client.query<{ same: boolean }>(
+        `SELECT plan = $2::jsonb AS same FROM ${FLEET_SCHEMA}.plans WHERE plan_id = $1 FOR UPDATE`,
+        [plan.planId, JSON.stringify(plan)],
+      );
+      if (!rows[0]?.same)
+        throw new OrgPortError(
+          'failed_precondition',
+          `the store's plan ${plan.planId} differs from the plan given: resume with the plan that was submitted, or forget the stored one first (orgport status --store … --forget ${plan.planId})`,
+        );
+      // A resume takes up a cancelled or failed plan again, and starts its failure record afresh.
+      await client.query(
+        `UPDATE ${FLEET_SCHEMA}.plans SET cancelled_at = NULL, failed_at = NULL, failure = NULL WHERE plan_id = $1`,
+        [plan.planId],
+      );
+      await client.query(`DELETE FROM ${FLEET_SCHEMA}.job_failures WHERE plan_id = $1`, [plan.planId]);
       await client.query(
         `UPDATE ${FLEET_SCHEMA}.chains SET state = 'queued', updated_at = clock_timestamp()
          WHERE plan_id = $1 AND state = 'stopped'`,

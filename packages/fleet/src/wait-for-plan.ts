@@ -17,8 +17,9 @@ export interface WaitForPlanOptions {
 }
 
 /**
- * Waits until nothing of a plan is queued any more (`finished` or `stopped`), and returns
- * its progress. A store that restarts meanwhile is waited for (up to `maxOutageMs`).
+ * Waits until nothing of a plan is queued any more (`finished`, `stopped`, `failed` or
+ * `cancelled`), and returns its progress. A store that restarts meanwhile is waited for (up
+ * to `maxOutageMs`).
  */
 export async function waitForPlan(
   pool: pg.Pool,
@@ -42,8 +43,7 @@ export async function waitForPlan(
     }
     if (!progress) throw new OrgPortError('not_found', `plan ${planId} is not in the store`);
     options.onProgress?.(progress);
-    if (progress.state === 'finished' || progress.state === 'stopped' || progress.state === 'journal')
-      return progress;
+    if (progress.state !== 'organizations' && progress.state !== 'running') return progress;
     await clock.sleep(interval, options.signal);
   }
 }

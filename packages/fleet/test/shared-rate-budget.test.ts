@@ -53,6 +53,24 @@ describe.skipIf(skip)('the shared rate budget', () => {
     }
   });
 
+  it('paces at the lowest rate among the workers sending, whichever started last', async () => {
+    // Three workers at 20/s and one at 100/s (started last) on one credential: the fleet
+    // sends at 20/s, so the cautious operators' limit holds.
+    const clock = createVirtualClock();
+    const key = 'auth0:tenant-lowest';
+    const slow = pools.map((pool) => sharedRateBudget(pool, { key, rate: 20, burst: 5, clock }));
+    for (const budget of slow) await budget.acquire();
+    const fast = sharedRateBudget(pools[0] as pg.Pool, { key, rate: 100, burst: 50, clock });
+    await fast.acquire();
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 80 }, () => fast.acquire()));
+    const refilled = ((Date.now() - started) / 1000) * 20;
+    // 84 tokens at 20/s with a burst of 5: the last waits about (84 - 5) / 20 s.
+    const last = Math.max(...clock.sleeps);
+    expect(last).toBeGreaterThan(((84 - 5 - refilled - 2) / 20) * 1000);
+    expect(last).toBeLessThanOrEqual(((84 - 5) / 20) * 1000 + 1);
+  });
+
   it('keeps budgets of different credentials apart', async () => {
     const clock = createVirtualClock();
     const a = sharedRateBudget(pools[0] as pg.Pool, { key: 'auth0:tenant-b', rate: 5, burst: 5, clock });

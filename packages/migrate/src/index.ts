@@ -7,6 +7,8 @@ export * from './member-chains.js';
 export * from './memory-journal-store.js';
 export * from './migration-journal.js';
 export type * from './migration-plan.js';
+export * from './name-index.js';
+export { operationIdOf, planIdOf } from './operation-id.js';
 export * from './operation-runner.js';
 export * from './plan-migration.js';
 export * from './plan-schema.js';

@@ -1,16 +1,18 @@
 import type { Capabilities, GrantInput, Member, MemberKind, PermissionGrant } from '@orgport/core';
+import { ambiguityReason, type NamedItem, type NameIndex } from './name-index.js';
 import type { RoleMapping } from './role-mapping.js';
 
-/** What the target offers one organization, by lower-cased names. */
+/** A target product with its permission groups. */
+export interface TargetProduct extends NamedItem {
+  readonly groups: NameIndex<NamedItem>;
+}
+
+/** What the target offers one organization, found by name (see {@link NameIndex}). */
 export interface TargetCatalog {
   /** Organization-scope roles. */
-  readonly roles: ReadonlyMap<string, { readonly id: string; readonly name: string }>;
+  readonly roles: NameIndex<NamedItem>;
   /** Products with their groups. */
-  readonly products: readonly {
-    readonly id: string;
-    readonly name: string;
-    readonly groups: ReadonlyMap<string, { readonly id: string; readonly name: string }>;
-  }[];
+  readonly products: NameIndex<TargetProduct>;
 }
 
 /** A member's mapped state on the target, and what could not be carried. */
@@ -93,36 +95,46 @@ export function mapMember(
         if ('kind' in spec) {
           addKind(spec.kind, item);
         } else if ('role' in spec) {
-          const role = catalog.roles.get(lower(spec.role));
+          const role = catalog.roles.find(spec.role);
           if (!hasOrganizationScope) losses.push({ item, reason: 'the target has no organization roles' });
-          else if (!role) losses.push({ item, reason: `the target has no role named ${spec.role}` });
-          else if (target.rolesPerMember === 'one' && roles.size > 0 && !roles.has(role.id))
+          else if (role.kind === 'missing')
+            losses.push({ item, reason: `the target has no role named ${spec.role}` });
+          else if (role.kind === 'ambiguous')
+            losses.push({ item, reason: ambiguityReason('role', spec.role, role.items) });
+          else if (target.rolesPerMember === 'one' && roles.size > 0 && !roles.has(role.item.id))
             secondRoles.push({
               item,
               reason: `the target allows one role per member; keeps ${[...roles.values()][0]}`,
             });
-          else roles.set(role.id, role.name);
+          else roles.set(role.item.id, role.item.name);
         } else {
           if (!hasProductScope) {
             losses.push({ item, reason: 'the target has no product groups' });
             continue;
           }
-          const products = catalog.products.filter(
-            (p) => spec.product === '*' || lower(p.name) === lower(spec.product),
-          );
-          if (products.length === 0)
+          const found = spec.product === '*' ? undefined : catalog.products.find(spec.product);
+          const products =
+            found === undefined ? [...catalog.products.values()] : found.kind === 'found' ? [found.item] : [];
+          if (found?.kind === 'ambiguous')
+            losses.push({ item, reason: ambiguityReason('product', spec.product, found.items) });
+          else if (products.length === 0)
             losses.push({ item, reason: `the target organization has no product named ${spec.product}` });
           for (const product of products) {
-            const group = product.groups.get(lower(spec.group));
+            const lookup = product.groups.find(spec.group);
             const held = productGroups.get(product.id);
-            if (!group)
+            if (lookup.kind === 'missing')
               losses.push({ item, reason: `product ${product.name} has no group named ${spec.group}` });
-            else if (held && held.groupId !== group.id) {
+            else if (lookup.kind === 'ambiguous')
+              losses.push({
+                item,
+                reason: `product ${product.name}: ${ambiguityReason('group', spec.group, lookup.items)}`,
+              });
+            else if (held && held.groupId !== lookup.item.id) {
               losses.push({
                 item,
                 reason: `the target allows one group per product; ${product.name} keeps ${held.label}`,
               });
-            } else productGroups.set(product.id, { groupId: group.id, label: group.name });
+            } else productGroups.set(product.id, { groupId: lookup.item.id, label: lookup.item.name });
           }
         }
       }

@@ -97,9 +97,15 @@ export interface PlanSummary {
 /** What `planMigration` returns: the writes, what they cannot carry, and counts. */
 export interface MigrationPlan {
   readonly format: 'orgport.plan';
-  readonly version: 1;
-  /** Hash of the operations: a journal belongs to exactly one plan. */
+  /** 2: operation ids bind every field, and the plan id binds a nonce (version 1 is refused). */
+  readonly version: 2;
+  /**
+   * Hash of everything else in the plan, its nonce included (see `planIdOf`): a journal
+   * belongs to exactly one plan, and no two plans share an id.
+   */
   readonly planId: string;
+  /** Random, drawn when the plan is made: a re-plan with the same operations is another plan. */
+  readonly nonce: string;
   readonly createdAt: string;
   readonly source: { readonly vendor: string };
   readonly target: { readonly vendor: string };

@@ -3,6 +3,7 @@ import { OrgPortError, throwIfAborted, toCallFailure } from '@orgport/core';
 import type { OperationOutcome } from './apply-migration.js';
 import { CurrentGrants } from './current-grants.js';
 import { applyGrantDifference } from './grant-difference.js';
+import { writeGrantChange } from './grant-write.js';
 import type { JournalRun } from './journal-store.js';
 import type { MemberOperation, MigrationOperation, OrganizationRef } from './migration-plan.js';
 
@@ -102,11 +103,13 @@ export function createOperationRunner(options: OperationRunnerOptions): Operatio
         const orgId = await organizationId(operation.organization);
         // Change only what the plan changes, against what the target holds now: a group
         // granted there after planning survives, and a conflicting move is refused.
+        // Read now, right before the write, never reused: what another run or an
+        // administrator did a moment ago is seen.
         const current = await currentGrants.of(orgId, operation.userId, operation.expected, signal);
         const next = applyGrantDifference(current, operation);
         if (next.kind === 'conflict') throw new PlanConflict(next.reason);
         if (next.kind === 'unchanged') return { skipped: 'already held' };
-        await target.permissions.set(orgId, operation.userId, next.grants, call);
+        await writeGrantChange(target, orgId, operation.userId, current, operation, next.grants, call);
         return {};
       }
       case 'grant_kind':

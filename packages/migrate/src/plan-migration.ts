@@ -3,7 +3,9 @@ import { OrgPortError, throwIfAborted } from '@orgport/core';
 import { grantKey, sameGrants, toGrantInput } from './grant-difference.js';
 import { mapMember, type TargetCatalog } from './map-member.js';
 import type { Loss, MigrationOperation, MigrationPlan, OrganizationRef } from './migration-plan.js';
-import { operationId } from './operation-id.js';
+import { type NamedItem, NameIndex } from './name-index.js';
+import { operationIdOf, type PlanContents, planIdOf, planNonce } from './operation-id.js';
+import { verifyPlan } from './plan-schema.js';
 import { loadRoleMapping, type RoleMapping, type RoleMappingInput } from './role-mapping.js';
 import { selectOrganizations } from './select-organizations.js';
 import type { Snapshot } from './snapshot-schema.js';
@@ -32,6 +34,14 @@ export interface PlanMigrationOptions {
 const isSnapshot = (source: Directory | Snapshot): source is Snapshot =>
   (source as Snapshot).format === 'orgport.snapshot';
 const lower = (text: string) => text.toLowerCase();
+
+const withoutNul = (loss: Loss): Loss => ({
+  organization: loss.organization.replaceAll('\u0000', '\uFFFD'),
+  ...(loss.email === undefined ? {} : { email: loss.email.replaceAll('\u0000', '\uFFFD') }),
+  item: loss.item.replaceAll('\u0000', '\uFFFD'),
+  reason: loss.reason.replaceAll('\u0000', '\uFFFD'),
+  severity: loss.severity,
+});
 
 /** The target's current grants as inputs. */
 const currentGrants = (member: Member): GrantInput[] => member.grants.map(toGrantInput);
@@ -88,10 +98,10 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
   const targetOrganizations = await target.organizations.list({ signal }).toArray();
   const hasOrganizationScope =
     caps.grantScopes === 'organization' || caps.grantScopes === 'organization+product';
-  const organizationRoles = new Map<string, { id: string; name: string }>();
+  const organizationRoles = new NameIndex<NamedItem>();
   if (hasOrganizationScope && caps['permissions.groups']) {
     for await (const group of target.permissions.groups({ type: 'organization' }, { signal }))
-      organizationRoles.set(lower(group.name), group);
+      organizationRoles.add({ id: group.id, name: group.name });
   }
 
   // Renames are keyed by organization names, which come from the source: look them up as
@@ -169,12 +179,12 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
       recordSource(ref);
       // Where the target changed the name (a slug), the original is the display name.
       const displayName = organization.displayName ?? (ref.name !== wantedName ? wantedName : undefined);
-      operations.push({
-        id: operationId(['create_organization', ref.name]),
-        type: 'create_organization',
+      const fields = {
+        type: 'create_organization' as const,
         organization: ref,
-        displayName,
-      });
+        ...(displayName === undefined ? {} : { displayName }),
+      };
+      operations.push({ ...fields, id: operationIdOf(fields) });
     } else {
       losses.push({
         organization: organization.name,
@@ -188,10 +198,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
     }
 
     // What the target organization offers and holds now.
-    const catalog: {
-      roles: TargetCatalog['roles'];
-      products: { id: string; name: string; groups: Map<string, { id: string; name: string }> }[];
-    } = { roles: organizationRoles, products: [] };
+    const catalog: TargetCatalog = { roles: organizationRoles, products: new NameIndex() };
     const targetMembers = new Map<string, Member>();
     const pendingInvitations = new Set<string>();
     if (ref.id) {
@@ -200,13 +207,13 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
         (caps.grantScopes === 'product' || caps.grantScopes === 'organization+product')
       ) {
         for await (const product of target.products.list(ref.id, { signal })) {
-          const groups = new Map<string, { id: string; name: string }>();
+          const groups = new NameIndex<NamedItem>();
           for await (const group of target.permissions.groups(
             { type: 'product', productId: product.id },
             { signal },
           ))
-            groups.set(lower(group.name), group);
-          catalog.products.push({ id: product.id, name: product.name, groups });
+            groups.add({ id: group.id, name: group.name });
+          catalog.products.add({ id: product.id, name: product.name, groups });
         }
       }
       for await (const member of target.members.list(ref.id, { signal }))
@@ -220,7 +227,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
     // Human names of target groups, for the plan's display.
     const labelOf = new Map<string, string>();
     for (const role of organizationRoles.values()) labelOf.set(role.id, role.name);
-    for (const product of catalog.products)
+    for (const product of catalog.products.values())
       for (const group of product.groups.values()) labelOf.set(group.id, `${product.name}/${group.name}`);
     const labels = (grants: readonly GrantInput[]) =>
       grants.map((grant) => labelOf.get(grant.groupId) ?? grant.groupId);
@@ -249,7 +256,7 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
       const mapped = mapMember(member, mapping, catalog, caps);
       for (const lost of mapped.losses) loss(lost.item, lost.reason);
       const op = <T extends Omit<MigrationOperation, 'id'>>(fields: T) =>
-        operations.push({ ...fields, id: operationId([fields]) } as unknown as MigrationOperation);
+        operations.push({ ...fields, id: operationIdOf(fields) } as unknown as MigrationOperation);
       const present = targetMembers.get(lower(email));
 
       if (present) {
@@ -294,10 +301,23 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
         continue;
       }
 
-      const user =
-        caps['members.add'] && caps['users.findByEmail']
-          ? await target.users.findByEmail(email, { signal })
-          : undefined;
+      let user: Awaited<ReturnType<Directory['users']['findByEmail']>> | undefined;
+      if (caps['members.add'] && caps['users.findByEmail']) {
+        // An email the target refuses (its own rules, or the vendor's 400) costs this member
+        // alone, as a loss: it never aborts the plan.
+        const refused = target.check('users.findByEmail', email);
+        if (refused) {
+          loss('membership', `the target refuses the email: ${refused.message}`);
+          continue;
+        }
+        try {
+          user = await target.users.findByEmail(email, { signal });
+        } catch (error) {
+          if (!OrgPortError.is(error, 'invalid_argument')) throw error;
+          loss('membership', `the target refuses the email: ${error.message}`);
+          continue;
+        }
+      }
       if (user) {
         op({ type: 'add_member', organization: ref, userId: user.id, email });
         if (mapped.grants.length > 0 && caps['permissions.set'])
@@ -375,11 +395,39 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
           userId: member.user.id,
           email: member.user.email ?? email,
         };
-        operations.push({ ...fields, id: operationId([fields]) });
+        operations.push({ ...fields, id: operationIdOf(fields) });
       }
     }
     planned++;
     options.onProgress?.({ organizations: planned, total: selected.length, current: organization.name });
+  }
+
+  // Kind writes the tenant cannot carry at all (Auth0 without the kind's role) would fail
+  // every time at apply: each becomes a loss now, the rest of its member's chain stays.
+  for (const type of ['grant_kind', 'revoke_kind'] as const) {
+    for (const kind of ['admin', 'billing_manager'] as const) {
+      const planned = operations.filter((operation) => operation.type === type && operation.kind === kind);
+      if (planned.length === 0) continue;
+      const port = kind === 'admin' ? 'admins' : 'billingManagers';
+      const missing = await target.prerequisite(`${port}.${type === 'grant_kind' ? 'grant' : 'revoke'}`, {
+        signal,
+      });
+      if (!missing) continue;
+      const dropped = new Set<MigrationOperation>(planned);
+      const kept = operations.filter((operation) => !dropped.has(operation));
+      operations.length = 0;
+      operations.push(...kept);
+      for (const operation of planned)
+        losses.push({
+          organization:
+            sourceNameOf.get(operation.organization.id ?? `name:${operation.organization.name}`) ??
+            operation.organization.name,
+          ...('email' in operation ? { email: operation.email } : {}),
+          item: `kind ${kind}`,
+          reason: `the target cannot carry it: ${missing.message}`,
+          severity,
+        });
+    }
   }
 
   // A plan that validates is a plan that applies: check every write with the target's
@@ -395,6 +443,9 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
   operations.length = 0;
   operations.push(...accepted.operations);
   losses.push(...accepted.losses);
+  // Loss text quotes vendor data: a NUL in it (which a PostgreSQL store cannot keep) is
+  // shown as U+FFFD, so the report loads from a file and a store alike.
+  for (const [index, loss] of losses.entries()) losses[index] = withoutNul(loss);
 
   const blocking = losses.filter((loss) => loss.severity !== 'info');
   if (mapping.unmapped === 'fail' && blocking.length > 0) {
@@ -412,10 +463,10 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
 
   const counts: Partial<Record<MigrationOperation['type'], number>> = {};
   for (const operation of operations) counts[operation.type] = (counts[operation.type] ?? 0) + 1;
-  return {
+  const contents: PlanContents = {
     format: 'orgport.plan',
-    version: 1,
-    planId: operationId(operations.map((operation) => operation.id)),
+    version: 2,
+    nonce: planNonce(),
     createdAt: new Date().toISOString(),
     source: { vendor: sourceVendor },
     target: { vendor: target.name },
@@ -430,4 +481,18 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
       pendingInvitations: pendingCount,
     },
   };
+  const plan: MigrationPlan = { ...contents, planId: planIdOf(contents) };
+  // A plan orgport writes is a plan orgport loads: checked as a file's would be.
+  try {
+    verifyPlan(plan);
+  } catch (error) {
+    throw new OrgPortError(
+      'internal',
+      `the planner made a plan its loader refuses: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return plan;
 }

@@ -1,12 +1,19 @@
 import { GrantInputSchema, OrgPortError } from '@orgport/core';
 import { formatIssues } from '@orgport/core/driver';
 import { z } from 'zod';
-import type { MigrationPlan } from './migration-plan.js';
-import { operationId } from './operation-id.js';
+import type { MigrationOperation, MigrationPlan } from './migration-plan.js';
+import { operationIdOf, planIdOf } from './operation-id.js';
 
 /** Ids as `operationId` makes them: 16 base64url characters (never a path). */
 const OperationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16}$/, { error: 'must be an operation id' });
-const Text = z.string().min(1).max(1000);
+/**
+ * Text a plan carries from a vendor (names, emails, ids): anything the vendors hold, up to a
+ * bound, except NUL, which a PostgreSQL store cannot keep (the planner reports such an item
+ * as a loss, so file and store plans agree).
+ */
+const NoNul = (text: string) => !text.includes('\u0000');
+const Text = z.string().min(1).max(65_536).refine(NoNul, { error: 'must not contain a NUL character' });
+const Label = z.string().max(65_536).refine(NoNul, { error: 'must not contain a NUL character' });
 const OrganizationRefSchema = z.object({ id: Text.optional(), name: Text }).strict();
 const Grants = z.array(GrantInputSchema).max(1000);
 const member = { organization: OrganizationRefSchema, userId: Text, email: Text };
@@ -26,7 +33,7 @@ const OperationSchema = z.discriminatedUnion('type', [
     organization: OrganizationRefSchema,
     email: Text,
     grants: Grants,
-    labels: z.array(z.string()).optional(),
+    labels: z.array(Label).optional(),
   }),
   z.object({
     id: OperationIdSchema,
@@ -36,7 +43,7 @@ const OperationSchema = z.discriminatedUnion('type', [
     add: Grants,
     remove: Grants,
     expected: Grants,
-    labels: z.array(z.string()).optional(),
+    labels: z.array(Label).optional(),
   }),
   z.object({
     id: OperationIdSchema,
@@ -47,18 +54,22 @@ const OperationSchema = z.discriminatedUnion('type', [
 ]);
 
 const LossSchema = z.object({
-  organization: z.string(),
-  email: z.string().optional(),
-  item: z.string(),
-  reason: z.string(),
+  organization: Label,
+  email: Label.optional(),
+  item: Label,
+  reason: Label,
   severity: z.enum(['warn', 'skip', 'info']),
 });
 
 /** A plan file: every field checked, nothing trusted. */
 export const MigrationPlanSchema = z.object({
   format: z.literal('orgport.plan'),
-  version: z.literal(1),
+  version: z.literal(2, {
+    error:
+      'must be 2; a plan of version 1 was made by an earlier orgport, whose ids do not bind its contents: plan again',
+  }),
   planId: OperationIdSchema,
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'must be a plan nonce' }),
   createdAt: z.iso.datetime(),
   source: z.object({ vendor: Text }),
   target: z.object({ vendor: Text }),
@@ -75,9 +86,68 @@ export const MigrationPlanSchema = z.object({
 });
 
 /**
- * Reads a plan (JSON text or a parsed object) and checks all of it: the schema of every
- * operation (refused naming the field), unique operation ids, and that `planId` is the hash
- * of the operations (a plan edited or cut after it was made is refused).
+ * Why a planned operation could not be written into a plan that loads again (a field the
+ * plan schema refuses, e.g. a name with a NUL character), or undefined: the planner reports
+ * such an operation as a loss instead of writing a plan its own loader would refuse.
+ */
+export function operationProblem(operation: MigrationOperation): string | undefined {
+  const parsed = OperationSchema.safeParse(operation);
+  return parsed.success ? undefined : formatIssues(parsed.error);
+}
+
+const refuse = (where: string, message: string) =>
+  new OrgPortError('invalid_argument', `${where}: ${message}; plan again rather than editing a plan`);
+
+/**
+ * Checks a plan completely and returns it typed: the schema of every field (refused naming
+ * the field), each operation's id recomputed from its fields (email, user, organization,
+ * grants, kind, labels, …), unique ids, the summary's counts against the operations, and
+ * `planId` recomputed from everything else (nonce, creation instant, vendors, operations,
+ * losses, summary). Any edit to a plan file, or to a store's copy, that does not recompute
+ * these hashes is refused with `invalid_argument` naming what does not match.
+ *
+ * The hashes are not a signature: whoever can write a plan can also write consistent ones.
+ * They make a plan's id stand for its contents (a journal or a store keyed by it can trust
+ * that), and turn every careless or partial edit into a clear refusal.
+ *
+ * The fleet calls this on every plan it reads from its store; `loadPlan` calls it on files.
+ *
+ * @param input a parsed plan (`JSON.parse` of a plan file, or a store's JSON column)
+ * @param where names the plan in error messages (`plan file x.json`, `stored plan …`)
+ */
+export function verifyPlan(input: unknown, where = 'plan'): MigrationPlan {
+  const parsed = MigrationPlanSchema.safeParse(input);
+  if (!parsed.success) throw new OrgPortError('invalid_argument', `${where}: ${formatIssues(parsed.error)}`);
+  const plan = parsed.data as MigrationPlan;
+  const ids = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const [index, operation] of plan.operations.entries()) {
+    if (operation.id !== operationIdOf(operation))
+      throw refuse(
+        where,
+        `operations[${index}] (${operation.type}) does not match its id ${operation.id}: its fields were changed after the plan was made`,
+      );
+    if (ids.has(operation.id))
+      throw refuse(where, `operations: the operation id ${operation.id} appears twice`);
+    ids.add(operation.id);
+    counts.set(operation.type, (counts.get(operation.type) ?? 0) + 1);
+  }
+  const { summary } = plan;
+  const countsMatch =
+    summary.totalOperations === plan.operations.length &&
+    summary.losses === plan.losses.length &&
+    Object.entries(summary.operations).every(([type, count]) => (counts.get(type) ?? 0) === count) &&
+    [...counts].every(
+      ([type, count]) => summary.operations[type as keyof typeof summary.operations] === count,
+    );
+  if (!countsMatch) throw refuse(where, 'summary does not match the operations and losses it counts');
+  if (planIdOf(plan) !== plan.planId)
+    throw refuse(where, 'planId does not match its contents (the plan was changed after it was made)');
+  return plan;
+}
+
+/**
+ * Reads a plan (JSON text or a parsed object) and checks all of it with {@link verifyPlan}.
  */
 export function loadPlan(input: string | unknown, where = 'plan'): MigrationPlan {
   let value = input;
@@ -88,16 +158,5 @@ export function loadPlan(input: string | unknown, where = 'plan'): MigrationPlan
       throw new OrgPortError('invalid_argument', `${where} is not valid JSON (cut short?)`);
     }
   }
-  const parsed = MigrationPlanSchema.safeParse(value);
-  if (!parsed.success) throw new OrgPortError('invalid_argument', `${where}: ${formatIssues(parsed.error)}`);
-  const plan = parsed.data as MigrationPlan;
-  const ids = plan.operations.map((operation) => operation.id);
-  if (new Set(ids).size !== ids.length)
-    throw new OrgPortError('invalid_argument', `${where}: operations: an operation id appears twice`);
-  if (operationId(ids) !== plan.planId)
-    throw new OrgPortError(
-      'invalid_argument',
-      `${where}: planId does not match its operations (the plan was changed after it was made); plan again`,
-    );
-  return plan;
+  return verifyPlan(value, where);
 }

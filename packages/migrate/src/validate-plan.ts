@@ -1,5 +1,6 @@
-import type { Directory, OrgPortError } from '@orgport/core';
+import { type Directory, OrgPortError } from '@orgport/core';
 import type { Loss, MigrationOperation } from './migration-plan.js';
+import { operationProblem } from './plan-schema.js';
 
 /** A valid id standing for an organization the plan creates (its real id exists only after apply). */
 const PLANNED_ORGANIZATION_ID = 'planned-organization';
@@ -58,7 +59,10 @@ export function keepAcceptedOperations(
         : `${organizationKey}\u0000${operation.email.toLowerCase()}`;
     if (refusedOrganizations.has(organizationKey)) continue;
     if (memberKey && refusedMembers.has(memberKey)) continue;
-    const refused = refusal(target, operation);
+    const problem = operationProblem(operation);
+    const refused = problem
+      ? new OrgPortError('invalid_argument', `a plan cannot carry it: ${problem}`)
+      : refusal(target, operation);
     if (!refused) {
       kept.push(operation);
       continue;
@@ -69,7 +73,7 @@ export function keepAcceptedOperations(
       organization: sourceOrganizationOf(operation),
       ...(operation.type === 'create_organization' ? {} : { email: operation.email }),
       item: operation.type === 'create_organization' ? 'organization' : operation.type.replace('_', ' '),
-      reason: `the target refuses it: ${refused.message}`,
+      reason: problem ? refused.message : `the target refuses it: ${refused.message}`,
       severity,
     });
   }

@@ -147,7 +147,8 @@ describe('planMigration', () => {
       mapping,
     });
     expect(fromSnapshot.operations).toEqual(live.operations);
-    expect(fromSnapshot.planId).toBe(live.planId);
+    // Two plans, even of the same operations, never share an id.
+    expect(fromSnapshot.planId).not.toBe(live.planId);
   });
 });
 
@@ -250,6 +251,31 @@ describe('applyMigration', () => {
     ]);
     expect(result.skipped).toEqual([]);
     expect(result.applied).toHaveLength(5);
+  });
+
+  // Guards the planted defect "the operation runner skips the journal record of a failed
+  // outcome": resuming retries such an operation either way, so only the journal itself
+  // shows whether the failure (and its reason) was recorded.
+  it('journals a failed operation with its reason, and never journals what it blocked', async () => {
+    const { sourceDirectory, targetDirectory, target } = world();
+    const plan = await planMigration({ source: sourceDirectory, target: targetDirectory, mapping });
+    const journal = join(mkdtempSync(join(tmpdir(), 'orgport-journal-')), 'j.ndjson');
+    target.store.users.delete('tgt-ada');
+    const result = await applyMigration(plan, { target: targetDirectory, journal });
+    const failed = result.failed[0];
+    expect(failed?.operation.type).toBe('add_member');
+    const records = readFileSync(journal, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; id?: string; status?: string; reason?: string });
+    const ops = records.filter((record) => record.type === 'op');
+    expect(ops.filter((record) => record.status === 'failed')).toEqual([
+      { type: 'op', id: failed?.operation.id, status: 'failed', reason: failed?.reason },
+    ]);
+    expect(failed?.reason).toMatch(/tgt-ada/);
+    const blockedIds = new Set(result.blocked.map((outcome) => outcome.operation.id));
+    expect(ops.filter((record) => blockedIds.has(record.id ?? ''))).toEqual([]);
+    expect(ops).toHaveLength(result.applied.length + 1);
   });
 
   it('on resume, retries a failed operation and runs what it blocked: the member ends complete', async () => {
@@ -411,7 +437,7 @@ describe('migration inputs nobody should trust', () => {
     };
     expect(() => loadPlan(renamed)).toThrow(/plan: operations\[0\]/);
     const fewer = { ...plan, operations: plan.operations.slice(1) };
-    expect(() => loadPlan(fewer)).toThrow(/planId does not match its operations/);
+    expect(() => loadPlan(fewer)).toThrow(/summary does not match/);
     const grants = plan.operations.find((o) => o.type === 'set_grants');
     const widened = {
       ...plan,

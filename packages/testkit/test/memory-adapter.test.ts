@@ -1,4 +1,5 @@
 import { createDirectory } from '@orgport/core';
+import { createVirtualClock } from '@orgport/core/driver';
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter, OrderedIndex } from '../src/index.js';
 
@@ -40,5 +41,22 @@ describe('memory adapter paging', () => {
     expect(index.hasAfter(index.page(first.last, 10).last)).toBe(false);
     index.add('a');
     expect(index.size).toBe(4);
+  });
+});
+
+describe('memory adapter time', () => {
+  it('dates invitations and expires them by its clock, not the wall clock', async () => {
+    const clock = createVirtualClock(Date.parse('2030-01-01T00:00:00Z'));
+    const adapter = createMemoryAdapter({ clock });
+    const org = adapter.store.addOrganization({ id: 'org_1', name: 'acme' });
+    const directory = createDirectory(adapter);
+    const invitation = await directory.invitations.create(org.id, { email: 'a@example.com', ttlSeconds: 60 });
+    expect([invitation.createdAt, invitation.expiresAt, invitation.expired]).toEqual([
+      '2030-01-01T00:00:00.000Z',
+      '2030-01-01T00:01:00.000Z',
+      false,
+    ]);
+    clock.advance(60_000);
+    expect((await directory.invitations.get(org.id, invitation.id)).expired).toBe(true);
   });
 });

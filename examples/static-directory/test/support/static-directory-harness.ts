@@ -12,6 +12,8 @@ export function staticDirectoryHarness({ prefix }: HarnessContext): ConformanceH
     const roleOf = { member: 'member', admin: 'admin', billing_manager: 'billing' } as const;
     return {
       adapter: createStaticDirectoryAdapter(document, 20),
+      // It reads a document and sends no requests: the suite counts calls into its ports.
+      requestCount: 'in-process',
       seed: {
         async organization({ name, displayName }) {
           const org = { id: nextId('org'), name, ...(displayName ? { display_name: displayName } : {}) };

@@ -3,8 +3,9 @@ import type { MigrationPlan } from '@orgport/migrate';
 import type { GlobalOptions } from '../commands/command-context.js';
 import { EXIT } from '../errors/exit-codes.js';
 import { progressReporter } from '../progress/progress-reporter.js';
-import { describeStore, openStore, storeUrl } from './open-store.js';
-import { renderProgress } from './render-progress.js';
+import { failureLine } from './failure-log.js';
+import { describeStore, openStore, scrubStore, storeUrl } from './open-store.js';
+import { renderFailures, renderProgress } from './render-progress.js';
 import { type PacingOptions, targetOpener } from './target-opener.js';
 
 /** What `migrate --store` needs besides the plan. */
@@ -45,12 +46,16 @@ export async function migrateThroughStore(
       concurrency: options.workers,
       openTarget: await targetOpener(options.to, global, pool, options),
       onEvent(event) {
-        if (event.type === 'error' && global.verbose) process.stderr.write(`worker: ${event.message}\n`);
+        // Failures are told whatever --quiet says: one JSON line each.
+        if (event.type === 'failure') process.stderr.write(failureLine(event));
+        else if (event.type === 'error' && global.verbose)
+          process.stderr.write(`worker: ${scrubStore(event.message, url)}\n`);
       },
     });
     const progress = progressReporter('migrate', global.quiet);
     const controller = new AbortController();
     const stop = () => controller.abort(new OrgPortError('cancelled', 'interrupted'));
+    void worker.fatal.then((error) => controller.abort(error));
     process.once('SIGINT', stop);
     let result: Awaited<ReturnType<typeof fleet.waitForPlan>>;
     try {
@@ -69,9 +74,9 @@ export async function migrateThroughStore(
       process.stdout.write(
         `Applied ${result.applied}, skipped ${result.skipped}, failed ${result.failed}, not attempted ${result.pending} (store ${where}).\n`,
       );
-      if (result.state === 'stopped')
+      if (result.state === 'stopped' || result.state === 'failed')
         process.stdout.write(
-          `${renderProgress(result, false)}\nRe-run with --store --resume to retry the failures.\n`,
+          `${[renderProgress(result, false), ...renderFailures(result)].join('\n')}\nRe-run with --store --resume to retry the failures.\n`,
         );
     }
     if (result.state !== 'finished') process.exitCode = EXIT.partial;

@@ -6,15 +6,43 @@ import type { ConnectionSpec } from '../connections/connection-spec.js';
 /** The variable `--store` falls back to, so a password in the URL need not be on the command line. */
 export const STORE_VARIABLE = 'ORGPORT_STORE';
 
-/** The store's URL without its password, for messages. */
+/** Query parameters of a PostgreSQL URL that carry a secret (libpq's and node-postgres's names). */
+const SECRET_PARAMETERS = new Set(['password', 'sslpassword', 'sslkey', 'sslcert', 'sslrootcert']);
+
+/**
+ * The store's URL without its secrets, for messages: the password of its user part and of
+ * its query (`?password=`, `sslpassword`, …) become `***`.
+ */
 export function describeStore(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
-    return parsed.toString();
+    for (const name of [...parsed.searchParams.keys()])
+      if (SECRET_PARAMETERS.has(name.toLowerCase())) parsed.searchParams.set(name, '***');
+    return parsed.toString().replaceAll('%2A%2A%2A', '***');
   } catch {
     return 'the store URL';
   }
+}
+
+/** Every secret a store URL carries (to scrub from messages that may echo them). */
+function storeSecrets(url: string): string[] {
+  try {
+    const parsed = new URL(url);
+    const secrets = [parsed.password, decodeURIComponent(parsed.password)];
+    for (const [name, value] of parsed.searchParams)
+      if (SECRET_PARAMETERS.has(name.toLowerCase())) secrets.push(value, encodeURIComponent(value));
+    return secrets.filter((secret) => secret.length > 0);
+  } catch {
+    return [];
+  }
+}
+
+/** A message with the store URL and every secret in it replaced (a driver's error may echo them). */
+export function scrubStore(message: string, url: string): string {
+  let text = message.replaceAll(url, describeStore(url));
+  for (const secret of storeSecrets(url)) text = text.replaceAll(secret, '***');
+  return text;
 }
 
 /** Checks `--store` (given bare, or not at all: `ORGPORT_STORE`): a `postgres://` or `postgresql://` URL. */
@@ -44,7 +72,7 @@ export async function openStore(url: string, max: number): Promise<pg.Pool> {
     await pool.end().catch(() => undefined);
     throw new OrgPortError(
       'unavailable',
-      `cannot reach the store ${describeStore(url)}: ${(error as Error).message.replaceAll(url, describeStore(url))}`,
+      `cannot reach the store ${describeStore(url)}: ${scrubStore((error as Error).message, url)}`,
     );
   }
   return pool;

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { OrgPortError } from '@orgport/core/errors';
 import { writeFileAtomic } from '../files/atomic-file.js';
-import { vendorFolderFiles } from './adapter-template.js';
+import { type ScaffoldPath, templateFiles } from './copy-template.js';
 import { type VendorNames, vendorNames } from './vendor-names.js';
 
 /** The repository root: the nearest folder at or above `from` holding pnpm-workspace.yaml. */
@@ -25,41 +26,51 @@ function formatWithBiome(repository: string, folder: string): void {
   spawnSync(biome, ['format', '--write', folder], { cwd: repository, stdio: 'ignore' });
 }
 
-/** The versions new packages pin, taken from the CLI's own package.json. */
-function pinnedVersions(): Record<string, string> {
-  const own = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    dependencies: Record<string, string>;
-    devDependencies: Record<string, string>;
-  };
-  return { zod: own.dependencies.zod ?? '4.6.7', vitest: own.devDependencies.vitest ?? '4.1.12' };
+/** Regenerates the vendor registry and references with the repository's own script, when it has one. */
+function generateWorkspace(repository: string): boolean {
+  const script = join(repository, 'scripts', 'generate-workspace.mjs');
+  if (!existsSync(script)) return false;
+  const run = spawnSync(process.execPath, [script, '--root', repository], { encoding: 'utf8' });
+  if (run.status !== 0)
+    throw new OrgPortError('internal', `scripts/generate-workspace.mjs failed: ${run.stderr.trim()}`);
+  return true;
+}
+
+/** The template vendor shipped with the CLI (a workspace package, type-checked with the repository). */
+const TEMPLATE_ROOT = fileURLToPath(new URL('../../templates/vendor', import.meta.url));
+
+/** What {@link createVendorFolder} made. */
+export interface CreatedVendorFolder {
+  /** `vendors/<name>`, relative to the repository root. */
+  readonly folder: string;
+  /** How many files it wrote. */
+  readonly files: number;
+  /** The name's spellings. */
+  readonly names: VendorNames;
+  /** Whether the repository's generator ran (registry and references now list the vendor). */
+  readonly generated: boolean;
 }
 
 /**
- * Writes `vendors/<name>/` (adapter and fake vendor) under the repository root and adds
- * both packages to the root `tsconfig.json` references. Refuses a folder that exists.
+ * Writes `vendors/<name>/` under the repository root from the template vendor, renamed,
+ * then runs the repository's generator so the CLI registry and the tsconfig references
+ * list it. Nothing else outside the folder changes. Refuses a folder that exists.
  */
 export function createVendorFolder(
   name: string,
-  root?: string,
-): { folder: string; files: number; names: VendorNames } {
+  options: { readonly root?: string | undefined; readonly path?: ScaffoldPath | undefined } = {},
+): CreatedVendorFolder {
   const names = vendorNames(name);
-  const repository = root ? resolve(root) : findRepositoryRoot(process.cwd());
+  const repository = options.root ? resolve(options.root) : findRepositoryRoot(process.cwd());
   const folder = join('vendors', names.kebab);
   if (existsSync(join(repository, folder)))
     throw new OrgPortError('invalid_argument', `${folder} already exists in ${repository}`);
-  const files = vendorFolderFiles(names, pinnedVersions());
+  const files = templateFiles(TEMPLATE_ROOT, names, options.path ?? 'simulator');
   for (const [path, text] of files) {
-    const target = join(repository, path);
+    const target = join(repository, folder, path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileAtomic(target, text);
   }
   formatWithBiome(repository, folder);
-  const tsconfigPath = join(repository, 'tsconfig.json');
-  if (existsSync(tsconfigPath)) {
-    const tsconfig = JSON.parse(readFileSync(tsconfigPath, 'utf8')) as { references?: { path: string }[] };
-    const references = tsconfig.references ?? [];
-    for (const part of ['adapter', 'simulator']) references.push({ path: `vendors/${names.kebab}/${part}` });
-    writeFileAtomic(tsconfigPath, `${JSON.stringify({ ...tsconfig, references }, null, 2)}\n`);
-  }
-  return { folder, files: files.size, names };
+  return { folder, files: files.size, names, generated: generateWorkspace(repository) };
 }

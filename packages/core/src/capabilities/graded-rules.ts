@@ -56,13 +56,17 @@ export function checkGradedRules(
   vendor: string,
 ): void {
   const onePerProduct = capabilities.rolesPerMember === 'one-per-product';
-  if (operation === 'permissions.set' || operation === 'permissions.revoke') {
+  if (
+    operation === 'permissions.set' ||
+    operation === 'permissions.grant' ||
+    operation === 'permissions.revoke'
+  ) {
     checkGrants(
       args[2] as readonly GrantInput[],
       'grants',
       capabilities,
       vendor,
-      operation === 'permissions.set' && onePerProduct,
+      (operation === 'permissions.set' || operation === 'permissions.grant') && onePerProduct,
       operation === 'permissions.set' && capabilities.rolesPerMember === 'one',
     );
   } else if (operation === 'invitations.create') {

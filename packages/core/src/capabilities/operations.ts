@@ -22,6 +22,7 @@ export const OPERATIONS = [
   'permissions.groups',
   'permissions.grants',
   'permissions.set',
+  'permissions.grant',
   'permissions.revoke',
   'invitations.list',
   'invitations.get',

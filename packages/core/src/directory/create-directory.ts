@@ -15,6 +15,7 @@ import { paginate } from '../pagination/paginate.js';
 import type { Adapter } from '../ports/adapter.js';
 import type { CallOptions, ListOptions } from '../ports/call-options.js';
 import type { Page } from '../ports/page.js';
+import type { Tracer } from '../tracing/tracer.js';
 import type { Directory, DirectoryListOptions } from './directory.js';
 import type { FacadePort } from './facade-types.js';
 import type { OperationEvent } from './operation-event.js';
@@ -24,8 +25,13 @@ import { validateInput } from './validate-input.js';
 export interface DirectoryOptions {
   /** Default page size for lists (adapters clamp it). */
   readonly pageSize?: number | undefined;
-  /** Receives one event per adapter call, for tracing and metrics. */
+  /**
+   * Receives two events per adapter call, for logs and metrics: `phase: 'start'` before it
+   * and `phase: 'end'` (duration, outcome, error code) after it.
+   */
   readonly onOperation?: ((event: OperationEvent) => void) | undefined;
+  /** Records one span per adapter call; see `@orgport/core/opentelemetry`. */
+  readonly tracer?: Tracer | undefined;
 }
 
 const PageSizeSchema = z.number().int().min(1).max(1000).optional();
@@ -48,7 +54,7 @@ const CallOptionsSchema = z
  * for await (const admin of directory.admins.list('org_1')) console.log(admin.user.email);
  * ```
  */
-export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}): Directory {
+export function createDirectory<A extends Adapter>(adapter: A, options: DirectoryOptions = {}): Directory<A> {
   assertAdapter(adapter);
   validateInput('createDirectory', 'options.pageSize', PageSizeSchema, options.pageSize);
   const vendor = adapter.name;
@@ -70,22 +76,39 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
     }
   };
 
-  /** Runs one adapter call with tracing and error wrapping. */
-  const invoke = async <R>(
+  /** Runs one adapter call with events, tracing and error wrapping. */
+  const invoke = <R>(
     operation: Operation,
     args: readonly unknown[],
     signal: AbortSignal | undefined,
   ): Promise<R> => {
     throwIfAborted(signal, vendor);
+    if (options.onOperation) emit({ phase: 'start', operation, vendor });
+    const { tracer } = options;
+    if (!tracer) return callAdapter<R>(operation, args, signal);
+    return tracer.trace(
+      `orgport ${operation}`,
+      { 'orgport.vendor': vendor, 'orgport.operation': operation },
+      () => callAdapter<R>(operation, args, signal),
+    );
+  };
+
+  /** One adapter call, its end event and its error wrapped. */
+  const callAdapter = async <R>(
+    operation: Operation,
+    args: readonly unknown[],
+    signal: AbortSignal | undefined,
+  ): Promise<R> => {
     const started = performance.now();
     try {
       const result = (await callPort(adapter, operation, args)) as R;
       if (options.onOperation)
-        emit({ operation, vendor, durationMs: performance.now() - started, outcome: 'ok' });
+        emit({ phase: 'end', operation, vendor, durationMs: performance.now() - started, outcome: 'ok' });
       return result;
     } catch (error) {
       const normalized = toCallFailure(error, vendor, signal);
       emit({
+        phase: 'end',
         operation,
         vendor,
         durationMs: performance.now() - started,
@@ -197,6 +220,14 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
     capabilities: adapter.capabilities,
     supports: (name: CapabilityName) => hasCapability(adapter.capabilities, name),
     check: (operation, ...args) => check(operation, args),
+    prerequisite: async (operation, options) => {
+      if (!hasCapability(adapter.capabilities, operation))
+        return new OrgPortError('unsupported', `${vendor} does not support ${operation}`, { vendor });
+      const reason = await adapter.inputRules?.prerequisite?.(operation, options?.signal);
+      return reason === undefined
+        ? undefined
+        : new OrgPortError('failed_precondition', `${operation}: ${reason}`, { vendor });
+    },
     organizationName: (name) => adapter.inputRules?.organizationName?.(name) ?? name,
     organizations: facadePort('organizations'),
     members: facadePort('members'),
@@ -208,6 +239,7 @@ export function createDirectory(adapter: Adapter, options: DirectoryOptions = {}
     products: facadePort('products'),
     clientGrants: facadePort('clientGrants'),
     users: facadePort('users'),
+    unwrap: () => adapter,
     close: async () => {
       await adapter.close?.();
     },

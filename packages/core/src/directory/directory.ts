@@ -19,6 +19,7 @@ import type {
 } from '../domain/index.js';
 import type { OrgPortError } from '../errors/orgport-error.js';
 import type { PagedList } from '../pagination/paged-list.js';
+import type { Adapter } from '../ports/adapter.js';
 import type { CallOptions } from '../ports/call-options.js';
 import type { FacadeMethod } from './facade-types.js';
 
@@ -78,6 +79,17 @@ export interface PermissionsApi {
   grants(organizationId: string, userId: string, options?: CallOptions): Promise<readonly PermissionGrant[]>;
   /** Makes the member's grants exactly `grants`. */
   set(
+    organizationId: string,
+    userId: string,
+    grants: readonly GrantInput[],
+    options?: CallOptions,
+  ): Promise<void>;
+  /**
+   * Adds the listed grants, keeping every other (idempotent); in a product scope a listed
+   * group replaces the member's group in that product. Only the change is sent: a grant
+   * someone else made meanwhile survives.
+   */
+  grant(
     organizationId: string,
     userId: string,
     grants: readonly GrantInput[],
@@ -155,7 +167,7 @@ export interface ClientGrantsApi {
  * (`invalid_argument`) and checks the capability (`unsupported`) before any request,
  * pages lazily, and fails only with `OrgPortError`.
  */
-export interface Directory {
+export interface Directory<A extends Adapter = Adapter> {
   /** The adapter's name. */
   readonly name: string;
   /** The adapter's capability manifest. */
@@ -174,6 +186,13 @@ export interface Directory {
    * ```
    */
   check<Op extends Operation>(operation: Op, ...args: Parameters<FacadeMethod<Op>>): OrgPortError | undefined;
+  /**
+   * Whether this tenant can carry an operation at all, whatever its arguments: `unsupported`
+   * without the capability, `failed_precondition` naming what the tenant lacks (e.g. the
+   * Auth0 role behind the admin kind), or `undefined`. Reads only; planners ask it before
+   * planning writes that would otherwise fail every time at apply.
+   */
+  prerequisite(operation: Operation, options?: CallOptions): Promise<OrgPortError | undefined>;
   /** The organization name the vendor accepts for a wanted one (identity unless the vendor restricts names). */
   organizationName(name: string): string;
   /** Organizations. */
@@ -196,6 +215,19 @@ export interface Directory {
   readonly clientGrants: ClientGrantsApi;
   /** Users of the tenant. */
   readonly users: UsersApi;
+  /**
+   * The adapter under this directory, typed as it was given to `createDirectory`: the
+   * escape hatch to a vendor-only call orgport has no operation for (go-cloud's `As`), e.g.
+   * an adapter's `raw` HTTP client, which keeps its retries, pacing, auth and redaction.
+   * Calls through it skip the facade: no input validation, capability check or tracing.
+   *
+   * @example
+   * ```ts
+   * const auth0 = createDirectory(createAuth0Adapter({ domain, clientId, clientSecret }));
+   * const { data } = await auth0.unwrap().raw.request({ method: 'GET', path: '/roles', schema: Roles });
+   * ```
+   */
+  unwrap(): A;
   /** Closes the adapter (sockets, timers). */
   close(): Promise<void>;
 }

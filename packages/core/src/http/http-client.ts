@@ -5,6 +5,7 @@ import { OrgPortError } from '../errors/orgport-error.js';
 import { throwIfAborted } from '../errors/to-orgport-error.js';
 import type { Clock } from '../time/clock.js';
 import { systemClock } from '../time/system-clock.js';
+import type { Tracer } from '../tracing/tracer.js';
 import { formatIssues } from '../validation/format-issues.js';
 import type { AuthProvider } from './auth.js';
 import { parseBaseUrl } from './base-url.js';
@@ -14,6 +15,7 @@ import { RateLimitBudget } from './rate-limit-budget.js';
 import { type RateLimitInfo, readRateLimitHeaders } from './rate-limit-headers.js';
 import { redact } from './redactor.js';
 import type { RequestPacer } from './request-pacer.js';
+import { RequestSpan } from './request-span.js';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry-policy.js';
 import { errorCodeForStatus } from './status-code.js';
 
@@ -107,6 +109,11 @@ export interface HttpClientOptions {
   readonly clock?: Clock | undefined;
   /** A budget shared with other clients or processes, awaited before every attempt. */
   readonly pacer?: RequestPacer | undefined;
+  /**
+   * Records one span per request (every attempt and wait included): method, path without
+   * its query, final status, retries and rate-limit waits. See `@orgport/core/opentelemetry`.
+   */
+  readonly tracer?: Tracer | undefined;
 }
 
 /** The transport settings an adapter lets its users override. */
@@ -315,8 +322,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const name = key ?? '';
     let budget = budgets.get(name);
     if (!budget) {
-      budget = new RateLimitBudget(clock, (waitMs, reason) =>
-        emit({ type: 'rateLimited', vendor, waitMs, reason }),
+      budget = new RateLimitBudget(
+        clock,
+        (waitMs, reason) => emit({ type: 'rateLimited', vendor, waitMs, reason }),
+        policy.maxRetryAfterMs,
       );
       budgets.set(name, budget);
     }
@@ -345,10 +354,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     fullPath: string,
     attempt: number,
     deadline: number,
+    span: RequestSpan | undefined,
   ): Promise<Attempt> {
+    const waitStarted = span ? now() : 0;
     if (options.pacer) await options.pacer.acquire(request.signal);
     const budget = budgetFor(request.rateLimitKey);
-    const release = await budget.acquire(request.signal);
+    const release = await budget.acquire(request.signal, {
+      leftMs: () => deadline - performance.now(),
+      error: () =>
+        new OrgPortError(
+          'timeout',
+          `${vendor}: ${request.method} ${request.path} would wait for the rate limit past its deadline (timeouts.totalMs)`,
+          { vendor },
+        ),
+    });
+    if (span) span.waited(now() - waitStarted);
     let exchange: Exchange | undefined;
     let timedOut = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -491,7 +511,24 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     );
   }
 
-  async function request<T>(request: HttpRequest<T>): Promise<HttpResponse<T>> {
+  function request<T>(request: HttpRequest<T>): Promise<HttpResponse<T>> {
+    const { tracer } = options;
+    if (!tracer) return perform(request, undefined);
+    const prefix = request.fromOrigin || baseUrl.pathname === '/' ? '' : baseUrl.pathname;
+    const attributes = {
+      'orgport.vendor': vendor,
+      'http.request.method': request.method,
+      'url.path': `${prefix}${request.path}`,
+    };
+    return tracer.trace(`${vendor} ${request.method}`, attributes, (span) =>
+      perform(request, new RequestSpan(span)),
+    );
+  }
+
+  async function perform<T>(
+    request: HttpRequest<T>,
+    span: RequestSpan | undefined,
+  ): Promise<HttpResponse<T>> {
     const prefix = request.fromOrigin || baseUrl.pathname === '/' ? '' : baseUrl.pathname;
     const pathOnly = `${prefix}${request.path}`;
     const fullPath = `${pathOnly}${buildQuery(request.query)}`;
@@ -520,6 +557,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (attempt >= policy.maxRetries) throw error();
       if (performance.now() + delayMs >= deadline) throw pastDeadline();
       emit({ type: 'retry', vendor, method: request.method, path: fullPath, attempt, delayMs, reason });
+      span?.retried(attempt + 1, delayMs, reason);
       await clock.sleep(delayMs, request.signal);
       attempt++;
     };
@@ -527,7 +565,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     for (;;) {
       throwIfAborted(request.signal, vendor);
       if (performance.now() >= deadline) throw pastDeadline();
-      const result = await send(request as HttpRequest<unknown>, fullPath, attempt, deadline);
+      const result = await send(request as HttpRequest<unknown>, fullPath, attempt, deadline, span);
+      if (span && result.kind !== 'error') span.answered(result.status);
       if (result.kind === 'oversized') {
         // Never retried: the same answer would be as large again.
         throw new OrgPortError(

@@ -2,6 +2,14 @@ import type { Clock } from '../time/clock.js';
 import { systemClock } from '../time/system-clock.js';
 import type { RateLimitInfo } from './rate-limit-headers.js';
 
+/** How long a request may still wait for the budget before its call's deadline. */
+export interface BudgetDeadline {
+  /** Milliseconds left before the call must end. */
+  leftMs(): number;
+  /** The error the call ends with when a wait would pass its deadline. */
+  error(): Error;
+}
+
 /** Called when a request has to wait for the rate-limit budget. */
 export type RateLimitWaitListener = (waitMs: number, reason: 'remaining' | 'retry-after') => void;
 
@@ -13,6 +21,10 @@ export type RateLimitWaitListener = (waitMs: number, reason: 'remaining' | 'retr
  * probe and learns the new budget from its answer, because a bucket refilling continuously
  * may have added only one token. Pacing from headers keeps 429s rare instead of retrying
  * into them.
+ *
+ * A reset is never believed further away than `maxWaitMs`: an epoch reset read with a clock
+ * behind the vendor's would otherwise be waited out, skew and all. Past the cap the budget
+ * probes, and the vendor's answer (a 429 with `Retry-After`, or fresh headers) says the rest.
  */
 export class RateLimitBudget {
   private remaining: number | undefined;
@@ -27,18 +39,26 @@ export class RateLimitBudget {
   constructor(
     private readonly clock: Clock = systemClock,
     private readonly onWait?: RateLimitWaitListener,
+    private readonly maxWaitMs: number = 60_000,
   ) {}
 
   private now(): number {
     return this.clock.now();
   }
 
-  /** Waits until a request may be sent, then reserves a slot; call the returned release when it completes. */
-  async acquire(signal?: AbortSignal): Promise<() => void> {
+  /**
+   * Waits until a request may be sent, then reserves a slot; call the returned release when
+   * it completes. A wait that would pass `deadline` is not begun: its error is thrown.
+   */
+  async acquire(signal?: AbortSignal, deadline?: BudgetDeadline): Promise<() => void> {
+    const check = (wait: number) => {
+      if (deadline && wait >= deadline.leftMs()) throw deadline.error();
+    };
     for (;;) {
       const now = this.now();
       if (this.blockedUntilMs > now) {
         const wait = this.blockedUntilMs - now;
+        check(wait);
         this.onWait?.(wait, 'retry-after');
         await this.clock.sleep(wait, signal);
         continue;
@@ -65,6 +85,7 @@ export class RateLimitBudget {
         }
       } else if (this.remaining !== undefined && this.remaining - this.inFlight <= 0) {
         const wait = Math.max(1, this.resetAtMs - now);
+        check(wait);
         this.onWait?.(wait, 'remaining');
         await this.clock.sleep(wait, signal);
         continue;
@@ -111,9 +132,11 @@ export class RateLimitBudget {
   observe(info: RateLimitInfo): void {
     if (info.remaining === undefined || info.resetAtMs === undefined) return;
     if (this.answerWaiters.length > 0) queueMicrotask(() => this.wakeWaiters());
-    if (this.probing || info.resetAtMs > this.resetAtMs || this.resetAtMs <= this.now()) {
+    const now = this.now();
+    const resetAtMs = Math.min(info.resetAtMs, now + this.maxWaitMs);
+    if (this.probing || resetAtMs > this.resetAtMs || this.resetAtMs <= now) {
       this.probing = false;
-      this.resetAtMs = info.resetAtMs;
+      this.resetAtMs = resetAtMs;
       this.remaining = info.remaining;
     } else {
       // Answers of one window arrive out of order: the smallest remaining is the latest.

@@ -107,6 +107,12 @@ export const OPERATION_TABLE = {
   'permissions.grants': call<readonly PermissionGrant[]>()(id('organizationId'), id('userId')),
   /** Makes the member's grants exactly the given list. */
   'permissions.set': call<void>()(id('organizationId'), id('userId'), grants(0)),
+  /**
+   * Adds the listed grants and keeps every other the member holds (idempotent); in a
+   * product scope a listed group replaces the member's group in that product. A write of
+   * only the change, so a grant made meanwhile by someone else is never taken away.
+   */
+  'permissions.grant': call<void>()(id('organizationId'), id('userId'), grants(1)),
   /** Revokes the listed grants (idempotent). */
   'permissions.revoke': call<void>()(id('organizationId'), id('userId'), grants(1)),
   /** Pending invitations of the organization. */

@@ -100,6 +100,9 @@ export function paginate<T>(options: PaginateOptions<T>): PagedList<T> {
         return { done: false, value: buffer[index++] as T };
       },
       async return(): Promise<IteratorResult<T>> {
+        // Closed means closed: no item of the current page after it.
+        buffer = [];
+        index = 0;
         await pages.return(undefined);
         return { done: true, value: undefined };
       },

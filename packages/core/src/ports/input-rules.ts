@@ -16,4 +16,10 @@ export interface InputRules {
    * "Fundamental Architecture"), for vendors that restrict names. Deterministic.
    */
   organizationName?(name: string): string;
+  /**
+   * Why this tenant cannot carry an operation at all, whatever its arguments (e.g. Auth0
+   * grants the admin kind through a role that does not exist there), found with reads only;
+   * `undefined` when it can. Planners ask before planning such writes.
+   */
+  prerequisite?(operation: Operation, signal?: AbortSignal): Promise<string | undefined>;
 }

@@ -14,6 +14,10 @@ export interface ThrowawayPostgres {
   createDatabase(): Promise<string>;
   /** Stops the server (`immediate`: as if it crashed) and starts it again on the same port. */
   restart(mode?: 'fast' | 'immediate'): Promise<void>;
+  /** Stops the server as if it crashed, leaving it down until {@link ThrowawayPostgres.up} (an outage). */
+  down(): Promise<void>;
+  /** Starts the server again after {@link ThrowawayPostgres.down}, on the same port. */
+  up(): Promise<void>;
   /** Stops the server and removes its folder. */
   stop(): Promise<void>;
 }
@@ -117,6 +121,12 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     },
     async restart(mode = 'immediate') {
       stopServer(mode);
+      start();
+    },
+    async down() {
+      stopServer('immediate');
+    },
+    async up() {
       start();
     },
     async stop() {

@@ -48,7 +48,12 @@ export interface TestContext {
   eventually(check: () => Promise<void>): Promise<void>;
   /** Awaits `promise` and asserts it rejects with an `OrgPortError` of `code`. */
   expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<OrgPortError>;
-  /** Runs `action` and returns how many requests the adapter sent meanwhile (0 without a counter). */
+  /**
+   * Runs `action` and returns how many requests the adapter sent meanwhile, by the harness's
+   * `requestCount`; for a harness that declares `requestCount: 'in-process'`, how many calls
+   * reached the adapter's ports. Fails the test when the harness declares neither, so a
+   * "before any request" check can never pass for want of a counter.
+   */
   requestsDuring(action: () => Promise<unknown>): Promise<number>;
 }
 
@@ -65,6 +70,13 @@ export interface ConformanceTest {
    * undefined when the test applies.
    */
   readonly unless?: (capabilities: Capabilities) => string | undefined;
+  /**
+   * When the test is about something that cannot arise for this adapter (it checks that an
+   * operation the manifest does NOT declare is refused, and the manifest declares it),
+   * returns why. Such a test is not applicable: with the manifest known up front it is not
+   * registered at all, so the runner's skip count counts only tests that could apply.
+   */
+  readonly notApplicable?: (capabilities: Capabilities) => string | undefined;
   /** Seeding methods it needs from the harness. */
   readonly seeds?: readonly (keyof ConformanceSeed)[];
   /** The test. */

@@ -92,8 +92,13 @@ export interface ConformanceHarness {
   readonly eventualMs?: number | undefined;
   /** @deprecated Declare consistency in the manifest; only `eventualMs` of this is read. */
   readonly consistency?: ConformanceConsistency | undefined;
-  /** Requests the adapter has sent so far (to prove checks happen before any request). */
-  readonly requestCount?: (() => number) | undefined;
+  /**
+   * Requests the adapter has sent so far (to prove checks happen before any request), or
+   * `'in-process'` for an adapter that sends no requests (it reads a store or a document):
+   * the suite then counts calls into the adapter's ports instead. A harness that declares
+   * neither fails every "before any request" test, with this explanation.
+   */
+  readonly requestCount?: (() => number) | 'in-process' | undefined;
   /** Removes what `seed` created and releases the adapter. */
   close(): Promise<void>;
 }

@@ -12,9 +12,11 @@ export interface ConformanceSuiteOptions extends SelectionOptions {
   /** Called once per test for a fresh world; see `ConformanceHarness`. */
   readonly makeHarness: MakeHarness;
   /**
-   * The adapter's manifest, when known up front: inapplicable tests are then registered as
-   * skipped with the reason in their name. Without it, each test checks the manifest of
-   * its harness and skips itself at run time.
+   * The adapter's manifest, known up front (pass it): tests that cannot apply are then not
+   * registered at all, tests whose capabilities are missing are registered as skipped with
+   * the reason in their name, and every harness is checked to declare exactly this
+   * manifest. Without it, each test checks the manifest of its harness and skips itself at
+   * run time, so the runner counts even the not-applicable tests as skipped.
    */
   readonly capabilities?: Capabilities | undefined;
   /** `describe` / `it` / `skip` of the test runner; vitest's by default. */
@@ -36,7 +38,8 @@ export const vitestRunner: ConformanceRunner = {
  * Registers the orgport conformance suite with the test runner: one `describe` per group,
  * stable test names, a fresh harness per test. Tests whose capabilities the manifest does
  * not declare are skipped with the reason; every undeclared operation gets its own test
- * that the facade refuses it with `unsupported` before any request.
+ * that the facade refuses it with `unsupported` before any request (for a declared one that
+ * test is not applicable and, given `capabilities`, not registered).
  *
  * @example
  * ```ts
@@ -51,19 +54,31 @@ export function runConformanceSuite(options: ConformanceSuiteOptions): void {
   const upFront = options.capabilities ? selectTests(tests, options.capabilities, options) : undefined;
   runner.describe(`orgport conformance: ${options.name}`, () => {
     for (const group of SUITE_GROUPS) {
-      const inGroup = tests.filter((test) => test.group === group);
+      // Not applicable (known up front): not registered, so never counted as skipped.
+      const inGroup = tests.filter(
+        (test) =>
+          test.group === group && upFront?.find((entry) => entry.test === test)?.notApplicable === undefined,
+      );
+      if (inGroup.length === 0) continue;
       runner.describe(group, () => {
         for (const test of inGroup) {
-          const reason = upFront?.find((entry) => entry.test === test)?.skipReason;
-          if (reason !== undefined) {
-            runner.skip(`${test.name} (${reason})`, async () => undefined);
+          const verdict = upFront?.find((entry) => entry.test === test);
+          if (verdict?.skipReason !== undefined) {
+            runner.skip(`${test.name} (${verdict.skipReason})`, async () => undefined);
             continue;
           }
           runner.it(
             test.name,
             async (skip) => {
-              const runtimeReason = await runOneTest(test, options.makeHarness, options.name, options);
-              if (runtimeReason !== undefined) skip(runtimeReason);
+              const { notApplicable, skipReason } = await runOneTest(
+                test,
+                options.makeHarness,
+                options.name,
+                options,
+                options.capabilities,
+              );
+              if (notApplicable !== undefined) skip(`not applicable: ${notApplicable}`);
+              else if (skipReason !== undefined) skip(skipReason);
             },
             test.timeoutMs ?? options.timeoutMs ?? 30_000,
           );

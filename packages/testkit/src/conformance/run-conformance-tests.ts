@@ -8,9 +8,12 @@ export interface ConformanceResult {
   readonly name: string;
   /** The test's group (`members`, `unsupported`, `manifest`, …). */
   readonly group: SuiteGroup;
-  /** What happened. */
-  readonly outcome: 'passed' | 'failed' | 'skipped';
-  /** The failure, or the skip reason. */
+  /**
+   * What happened. `not_applicable`: the test cannot arise for this adapter (it checks the
+   * refusal of an operation the manifest declares), unlike `skipped`, which could apply.
+   */
+  readonly outcome: 'passed' | 'failed' | 'skipped' | 'not_applicable';
+  /** The failure, or why it did not run. */
   readonly detail?: string | undefined;
 }
 
@@ -33,11 +36,18 @@ export async function runConformanceTests(options: RunConformanceTestsOptions): 
   const results: ConformanceResult[] = [];
   for (const test of allConformanceTests(scale)) {
     try {
-      const skipped = await runOneTest(test, options.makeHarness, options.name, options);
+      const { notApplicable, skipReason } = await runOneTest(
+        test,
+        options.makeHarness,
+        options.name,
+        options,
+      );
       results.push(
-        skipped === undefined
-          ? { name: test.name, group: test.group, outcome: 'passed' }
-          : { name: test.name, group: test.group, outcome: 'skipped', detail: skipped },
+        notApplicable !== undefined
+          ? { name: test.name, group: test.group, outcome: 'not_applicable', detail: notApplicable }
+          : skipReason !== undefined
+            ? { name: test.name, group: test.group, outcome: 'skipped', detail: skipReason }
+            : { name: test.name, group: test.group, outcome: 'passed' },
       );
     } catch (error) {
       results.push({

@@ -1,7 +1,9 @@
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import type { Capabilities } from '@orgport/core';
 import type { ConformanceTest } from './conformance-test.js';
 import type { ConformanceHarness, HarnessContext } from './harness.js';
-import { type SelectionOptions, selectTests } from './select-tests.js';
+import { type SelectedTest, type SelectionOptions, selectTests } from './select-tests.js';
 import { createTestContext } from './test-context.js';
 
 /** Builds a harness for one test. */
@@ -13,23 +15,36 @@ export function randomPrefix(): string {
   return `${[...randomBytes(6)].map((byte) => alphabet[byte % alphabet.length]).join('')}-`;
 }
 
+/** Why a test did not run: it cannot apply to the adapter, or it does not apply now. */
+export type TestVerdict = Pick<SelectedTest, 'notApplicable' | 'skipReason'>;
+
 /**
  * Runs one test on a fresh harness and always closes it. When the harness's manifest says
- * the test does not apply, returns the reason instead of running it.
+ * the test does not apply, returns why instead of running it (an empty verdict: it ran).
+ * With `declared` (the manifest the tests were registered from), a harness whose adapter
+ * declares anything else fails the test: a stale manifest must not hide tests.
  */
 export async function runOneTest(
   test: ConformanceTest,
   makeHarness: MakeHarness,
   suiteName: string,
   selection: SelectionOptions = {},
-): Promise<string | undefined> {
+  declared?: Capabilities,
+): Promise<TestVerdict> {
   const prefix = randomPrefix();
   const harness = await makeHarness({ prefix, testName: `${suiteName} › ${test.name}` });
   try {
+    if (declared)
+      assert.deepStrictEqual(
+        harness.adapter.capabilities,
+        declared,
+        `${suiteName}: the capabilities given to the suite differ from the adapter's manifest`,
+      );
     const [verdict] = selectTests([test], harness.adapter.capabilities, selection);
-    if (verdict?.skipReason !== undefined) return verdict.skipReason;
+    if (verdict?.notApplicable !== undefined) return { notApplicable: verdict.notApplicable };
+    if (verdict?.skipReason !== undefined) return { skipReason: verdict.skipReason };
     await test.run(createTestContext(harness, prefix));
-    return undefined;
+    return {};
   } finally {
     await harness.close();
   }

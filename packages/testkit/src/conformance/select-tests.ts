@@ -39,6 +39,8 @@ export function allConformanceTests(scale: SuiteScale = DEFAULT_SCALE): Conforma
 export interface SelectedTest {
   /** The test. */
   readonly test: ConformanceTest;
+  /** Why it cannot apply to this adapter at all (not registered when known up front). */
+  readonly notApplicable?: string | undefined;
   /** Why it does not apply to this adapter, or undefined when it runs. */
   readonly skipReason?: string | undefined;
 }
@@ -52,9 +54,11 @@ export interface SelectionOptions {
 }
 
 /**
- * Decides, from the manifest only, which tests run: a test whose capabilities are not all
- * declared is skipped with the missing names as the reason; nothing is skipped by hand
- * except through `only` / `skip`, which are reported too.
+ * Decides, from the manifest only, which tests run: a test that cannot arise for the
+ * adapter is not applicable (e.g. "refuses what it does not declare" for a declared
+ * operation); a test whose capabilities are not all declared is skipped with the missing
+ * names as the reason; nothing is skipped by hand except through `only` / `skip`, which are
+ * reported too.
  */
 export function selectTests(
   tests: readonly ConformanceTest[],
@@ -62,6 +66,8 @@ export function selectTests(
   options: SelectionOptions = {},
 ): SelectedTest[] {
   return tests.map((test) => {
+    const notApplicable = test.notApplicable?.(capabilities);
+    if (notApplicable !== undefined) return { test, notApplicable };
     if (options.only && !options.only.includes(test.group))
       return { test, skipReason: `group ${test.group} not in only` };
     if (options.skip?.includes(test.group))

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createDirectory, type ErrorCode, OrgPortError } from '@orgport/core';
 import type { TestContext } from './conformance-test.js';
+import { countPortCalls } from './count-port-calls.js';
 import type { ConformanceHarness } from './harness.js';
 
 const POLL_MS = 25;
@@ -25,7 +26,23 @@ export function unknownId(id: string): string {
 
 /** Builds the per-test context over a fresh harness. */
 export function createTestContext(harness: ConformanceHarness, prefix: string): TestContext {
-  const directory = createDirectory(harness.adapter);
+  const { requestCount } = harness;
+  // An in-process adapter sends nothing: what reaches its ports stands for a request.
+  let portCalls = 0;
+  const directory = createDirectory(
+    requestCount === 'in-process'
+      ? countPortCalls(harness.adapter, () => {
+          portCalls++;
+        })
+      : harness.adapter,
+  );
+  const counted = (): number => {
+    if (requestCount === 'in-process') return portCalls;
+    if (requestCount) return requestCount();
+    throw new Error(
+      "this test counts the adapter's requests, and the harness cannot: give it requestCount: () => <requests sent so far>, or requestCount: 'in-process' for an adapter that sends none (the suite then counts calls into its ports)",
+    );
+  };
   // Consistency is the manifest's word; the harness only says how long "eventual" is.
   const legacyWindow =
     harness.consistency && harness.consistency !== 'strong' ? harness.consistency.eventualMs : undefined;
@@ -67,9 +84,9 @@ export function createTestContext(harness: ConformanceHarness, prefix: string): 
       return outcome;
     },
     async requestsDuring(action) {
-      const before = harness.requestCount?.() ?? 0;
+      const before = counted();
       await action();
-      return (harness.requestCount?.() ?? 0) - before;
+      return counted() - before;
     },
   };
 }

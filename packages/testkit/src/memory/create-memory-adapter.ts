@@ -1,6 +1,7 @@
 import {
   type Adapter,
   type Capabilities,
+  type Clock,
   type Connection,
   defineCapabilities,
   type GrantInput,
@@ -13,6 +14,7 @@ import {
   OrgPortError,
   type PermissionGrant,
   type PermissionGroup,
+  systemClock,
   throwIfAborted,
 } from '@orgport/core';
 import type { CallOptions, ListOptions, Page } from '@orgport/core/driver';
@@ -29,6 +31,8 @@ export interface MemoryAdapterOptions {
   readonly defaultPageSize?: number;
   /** Largest page size honoured; default 100. */
   readonly maxPageSize?: number;
+  /** Time source of invitation expiry; the real clock by default. */
+  readonly clock?: Clock | undefined;
 }
 
 /** The memory adapter: a complete reference adapter plus its open store. */
@@ -67,6 +71,7 @@ const DAY_SECONDS = 86_400;
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
   const store = options.store ?? new MemoryStore();
   const name = options.name ?? 'memory';
+  const clock = options.clock ?? systemClock;
   const defaultPageSize = options.defaultPageSize ?? 50;
   const maxPageSize = options.maxPageSize ?? 100;
 
@@ -206,7 +211,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     }),
     createdAt: invitation.createdAt,
     expiresAt: invitation.expiresAt,
-    expired: Date.parse(invitation.expiresAt) <= Date.now(),
+    expired: Date.parse(invitation.expiresAt) <= clock.now(),
   });
 
   const enabledConnection = (organizationId: string, connectionId: string): Connection =>
@@ -350,6 +355,16 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           else record.productGroups.set(grant.scope.productId, grant.groupId);
         }
       },
+      async grant(organizationId, userId, grants, callOptions) {
+        await begin(callOptions);
+        organization(organizationId);
+        const record = membershipOf(organizationId, userId);
+        for (const grant of grants) resolveGrant(organizationId, grant);
+        for (const grant of grants) {
+          if (grant.scope.type === 'organization') record.roleIds.add(grant.groupId);
+          else record.productGroups.set(grant.scope.productId, grant.groupId);
+        }
+      },
       async revoke(organizationId, userId, grants, callOptions) {
         await begin(callOptions);
         organization(organizationId);
@@ -382,7 +397,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         await begin(callOptions);
         organization(organizationId);
         for (const grant of input.grants ?? []) resolveGrant(organizationId, grant);
-        const created = new Date();
+        const created = new Date(clock.now());
         const invitation: MemoryInvitation = {
           id: store.nextId('inv'),
           organizationId,

@@ -33,6 +33,8 @@ export function memoryHarness(
 
   return {
     adapter: options.wrap ? options.wrap(memory) : memory,
+    // No requests: "before any request" means before any call into the adapter's ports.
+    requestCount: 'in-process',
     seed: {
       async organization(spec) {
         const organization = store.addOrganization({ id: id('org'), ...spec });

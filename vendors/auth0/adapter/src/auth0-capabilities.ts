@@ -21,6 +21,7 @@ export const AUTH0_CAPABILITIES: Capabilities = defineCapabilities({
   'permissions.groups': true,
   'permissions.grants': true,
   'permissions.set': true,
+  'permissions.grant': true,
   'permissions.revoke': true,
   'invitations.list': true,
   'invitations.get': true,

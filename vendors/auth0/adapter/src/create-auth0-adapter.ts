@@ -1,5 +1,11 @@
 import { type Adapter, OrgPortError, validateInput } from '@orgport/core';
-import { bearerTokenProvider, createHttpClient, parseBaseUrl, staticBearer } from '@orgport/core/driver';
+import {
+  bearerTokenProvider,
+  createHttpClient,
+  type HttpClient,
+  parseBaseUrl,
+  staticBearer,
+} from '@orgport/core/driver';
 import { type Auth0AdapterOptions, Auth0AdapterOptionsSchema } from './auth0-adapter-options.js';
 import { AUTH0_CAPABILITIES } from './auth0-capabilities.js';
 import type { Auth0Context } from './auth0-context.js';
@@ -23,6 +29,15 @@ export const AUTH0_VENDOR = 'auth0';
 /** Default role names for the organization-level kinds. */
 export const DEFAULT_ROLE_KINDS = { admin: ['admin'], billingManager: ['billing_manager'] } as const;
 
+/** The Auth0 adapter, with its HTTP client for Management API calls orgport has no operation for. */
+export interface Auth0Adapter extends Adapter {
+  /**
+   * The adapter's Management API client (base URL `…/api/v2`, token, retries, pacing,
+   * redaction): the escape hatch, reached as `directory.unwrap().raw`.
+   */
+  readonly raw: HttpClient;
+}
+
 /**
  * Creates the Auth0 Management API v2 adapter (Organizations). All HTTP mechanics —
  * retries, pacing from `X-RateLimit-*`, timeouts, token caching with single-flight refresh
@@ -34,7 +49,7 @@ export const DEFAULT_ROLE_KINDS = { admin: ['admin'], billingManager: ['billing_
  * const directory = createDirectory(adapter);
  * ```
  */
-export function createAuth0Adapter(options: Auth0AdapterOptions): Adapter {
+export function createAuth0Adapter(options: Auth0AdapterOptions): Auth0Adapter {
   const checked = validateInput(
     'createAuth0Adapter',
     'options',
@@ -122,7 +137,27 @@ export function createAuth0Adapter(options: Auth0AdapterOptions): Adapter {
   return {
     name: AUTH0_VENDOR,
     capabilities: AUTH0_CAPABILITIES,
-    inputRules: AUTH0_INPUT_RULES,
+    inputRules: {
+      ...AUTH0_INPUT_RULES,
+      // Kinds are roles on Auth0: without the role, every grant of the kind would fail.
+      async prerequisite(operation, signal) {
+        const kind =
+          operation === 'admins.grant' || operation === 'admins.revoke'
+            ? 'admin'
+            : operation === 'billingManagers.grant' || operation === 'billingManagers.revoke'
+              ? 'billing_manager'
+              : undefined;
+        if (!kind) return undefined;
+        const purpose = kind === 'admin' ? 'the admin kind' : 'the billing manager kind';
+        try {
+          await context.roles.idsNamed(context.kinds[kind], purpose, signal);
+          return undefined;
+        } catch (error) {
+          if (OrgPortError.is(error, 'failed_precondition')) return error.message;
+          throw error;
+        }
+      },
+    },
     organizations: auth0OrganizationsPort(context),
     members: auth0MembersPort(context),
     admins: auth0MemberKindPort(context, 'admin'),
@@ -132,6 +167,7 @@ export function createAuth0Adapter(options: Auth0AdapterOptions): Adapter {
     connections: auth0ConnectionsPort(context),
     clientGrants: auth0ClientGrantsPort(context),
     users: auth0UsersPort(context),
+    raw: http,
     async close() {
       await Promise.all([http.close(), tokenClient.close()]);
     },

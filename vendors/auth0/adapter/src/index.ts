@@ -8,4 +8,9 @@ export * from './auth0-capabilities.js';
 export * from './auth0-connector.js';
 export { auth0OrganizationName } from './auth0-input-rules.js';
 export * from './auth0-vendor.js';
-export { AUTH0_VENDOR, createAuth0Adapter, DEFAULT_ROLE_KINDS } from './create-auth0-adapter.js';
+export {
+  AUTH0_VENDOR,
+  type Auth0Adapter,
+  createAuth0Adapter,
+  DEFAULT_ROLE_KINDS,
+} from './create-auth0-adapter.js';

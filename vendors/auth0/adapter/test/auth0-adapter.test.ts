@@ -219,14 +219,24 @@ describe('auth0 tolerance of unconfirmed behaviour', () => {
 
   it('never creates an organization twice when the create answer is lost', async () => {
     const { sim, directory } = await setup();
-    sim.faults.queue('reset');
-    sim.faults.configure({});
-    // A reset mid-body happens after the handler ran: the organization exists, the answer is lost.
+    // The token is fetched first, so the queued reset meets the create itself.
+    await directory.organizations.list().toArray();
+    // A reset mid-body happens after the handler ran: the organization exists, the answer is
+    // lost. Fault seed 7 makes the first reset a mid-body one (asserted below: the old
+    // version of this test met a reset before the handler and proved nothing).
     sim.faults.clear();
+    sim.faults.configure({ seed: 7 });
     sim.faults.queue('reset');
+    sim.stats.reset();
     const created = await directory.organizations.create({ name: 'exactly-once' });
     expect(created.name).toBe('exactly-once');
     expect([...sim.store.organizations.values()].filter((o) => o.name === 'exactly-once')).toHaveLength(1);
+    // The injected reset really hit the create after the vendor had made the organization.
+    expect(sim.faults.injected.reset).toBe(1);
+    const creates = sim.stats.log.filter(
+      (entry) => entry.method === 'POST' && entry.route.endsWith('/organizations'),
+    );
+    expect(creates.map((entry) => [entry.status, entry.fault])).toEqual([[201, 'reset']]);
   });
 
   it('paces from X-RateLimit headers instead of running into 429s', async () => {

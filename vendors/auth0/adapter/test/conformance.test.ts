@@ -1,12 +1,14 @@
 import { auth0SimulatorHarness, startAuth0Simulator } from '@orgport/simulator-auth0';
 import { DEFAULT_FAULT_RATES, runVendorConformance } from '@orgport/testkit';
-import { createAuth0Adapter } from '../src/index.js';
+import { AUTH0_CAPABILITIES, createAuth0Adapter } from '../src/index.js';
 
 // The suite on the simulator: plain, under its own injected 429s and 5xx, under the same
 // faults from the fault proxy in front of it (the path of a vendor without a simulator of
 // ours), and with member lists lagging writes (real time, which `eventually` polls).
 runVendorConformance({
   name: 'auth0',
+  // The manifest up front: tests that cannot apply are not registered (not skips).
+  capabilities: AUTH0_CAPABILITIES,
   seed: 7,
   start: startAuth0Simulator,
   makeAdapter: (sim, { baseUrl, clock }) =>

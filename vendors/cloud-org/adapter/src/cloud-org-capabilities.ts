@@ -16,6 +16,7 @@ export const CLOUD_ORG_CAPABILITIES: Capabilities = defineCapabilities({
   'permissions.groups': true,
   'permissions.grants': true,
   'permissions.set': true,
+  'permissions.grant': true,
   'permissions.revoke': true,
   'invitations.list': true,
   'invitations.get': true,

@@ -1,5 +1,5 @@
 import { type Adapter, validateInput } from '@orgport/core';
-import { basicAuth, createHttpClient } from '@orgport/core/driver';
+import { basicAuth, createHttpClient, type HttpClient } from '@orgport/core/driver';
 import {
   CLOUD_ORG_DEFAULT_BASE_URL,
   type CloudOrgAdapterOptions,
@@ -18,6 +18,12 @@ import { SharedGrants } from './wire/shared-grants.js';
 /** The adapter's name in errors, events and manifests. */
 export const CLOUD_ORG_VENDOR = 'cloud-org';
 
+/** The cloud-org adapter, with its HTTP client for API calls orgport has no operation for. */
+export interface CloudOrgAdapter extends Adapter {
+  /** The adapter's API client (Basic auth, retries, pacing, redaction): the escape hatch, `directory.unwrap().raw`. */
+  readonly raw: HttpClient;
+}
+
 /**
  * Creates the adapter for the product / permission-group management API (ConfigCat's
  * Public Management API): organizations of the account, the v2 members list with admins,
@@ -30,7 +36,7 @@ export const CLOUD_ORG_VENDOR = 'cloud-org';
  * const directory = createDirectory(createCloudOrgAdapter({ username, password }));
  * ```
  */
-export function createCloudOrgAdapter(options: CloudOrgAdapterOptions): Adapter {
+export function createCloudOrgAdapter(options: CloudOrgAdapterOptions): CloudOrgAdapter {
   const checked = validateInput(
     'createCloudOrgAdapter',
     'options',
@@ -53,6 +59,7 @@ export function createCloudOrgAdapter(options: CloudOrgAdapterOptions): Adapter 
   return {
     name: CLOUD_ORG_VENDOR,
     capabilities: CLOUD_ORG_CAPABILITIES,
+    raw: http,
     organizations: cloudOrgOrganizationsPort(context),
     members: cloudOrgMembersPort(context),
     admins: cloudOrgMemberKindPort(context, 'admin'),

@@ -8,4 +8,4 @@ export * from './cloud-org-adapter-options.js';
 export * from './cloud-org-capabilities.js';
 export * from './cloud-org-connector.js';
 export * from './cloud-org-vendor.js';
-export { CLOUD_ORG_VENDOR, createCloudOrgAdapter } from './create-cloud-org-adapter.js';
+export { CLOUD_ORG_VENDOR, type CloudOrgAdapter, createCloudOrgAdapter } from './create-cloud-org-adapter.js';

@@ -4,12 +4,14 @@ import {
   startCloudOrgSimulator,
 } from '@orgport/simulator-cloud-org';
 import { runVendorConformance } from '@orgport/testkit';
-import { createCloudOrgAdapter } from '../src/index.js';
+import { CLOUD_ORG_CAPABILITIES, createCloudOrgAdapter } from '../src/index.js';
 
 // The suite on the simulator (the credential's own account kept out of member lists):
 // plain, under injected 429s and 5xx, and with the vendor's odder answers switched on.
 runVendorConformance({
   name: 'cloud-org',
+  // The manifest up front: tests that cannot apply are not registered (not skips).
+  capabilities: CLOUD_ORG_CAPABILITIES,
   seed: 11,
   start: (options: CloudOrgSimulatorOptions) =>
     startCloudOrgSimulator({ ...options, quirks: { listCaller: false, ...options.quirks } }),

@@ -246,6 +246,36 @@ export function permissionTests(): ConformanceTest[] {
     },
     {
       group: 'permissions',
+      name: 'permissions.grant adds the listed grants and keeps the others',
+      requires: ['permissions.grant', 'permissions.set', 'permissions.grants'],
+      async run(t) {
+        const { org, user } = await seedMember(t, 'grant');
+        let grants: GrantInput[];
+        if (!needsProductScope(t.adapter.capabilities)) {
+          const web = await seedProductWithGroups(t, org.id, 'web', ['w']);
+          const api = await seedProductWithGroups(t, org.id, 'api', ['a']);
+          grants = [
+            { scope: { type: 'product', productId: web.product.id }, groupId: web.groups[0]?.id ?? '' },
+            { scope: { type: 'product', productId: api.product.id }, groupId: api.groups[0]?.id ?? '' },
+          ];
+        } else {
+          const roles = await seedRoles(t, ['held', 'added']);
+          grants = roles.map((role) => ({ scope: { type: 'organization' }, groupId: role.id }));
+        }
+        const [held, added] = grants as [GrantInput, GrantInput];
+        await t.directory.permissions.set(org.id, user.id, [held]);
+        await t.directory.permissions.grant(org.id, user.id, [added]);
+        await t.directory.permissions.grant(org.id, user.id, [added]);
+        await t.eventually(async () => {
+          assert.deepEqual(
+            groupIds(await t.directory.permissions.grants(org.id, user.id)),
+            [held.groupId, added.groupId].sort(),
+          );
+        });
+      },
+    },
+    {
+      group: 'permissions',
       name: 'permissions.grants of a user who is not a member fails with not_found',
       requires: ['permissions.grants'],
       async run(t) {

@@ -21,7 +21,7 @@ export function auth0InvitationsPort(context: Auth0Context): InvitationPort {
     signal?: AbortSignal,
   ) => {
     if (wire.roles?.length) await roles.ensure(wire.roles, signal);
-    return toInvitation(wire, organizationId, (id) => roles.nameOf(id));
+    return toInvitation(wire, organizationId, (id) => roles.nameOf(id), http.clock.now());
   };
   const list = async (
     organizationId: string,

@@ -110,6 +110,10 @@ export function auth0PermissionsPort(context: Auth0Context): PermissionPort {
       await writeRoles('POST', organizationId, userId, toAdd, signal);
       await writeRoles('DELETE', organizationId, userId, toRemove, signal);
     },
+    async grant(organizationId, userId, grants, { signal }) {
+      // Auth0 adds roles without touching the others: the change alone is sent.
+      await writeRoles('POST', organizationId, userId, organizationRoleIds(grants), signal);
+    },
     async revoke(organizationId, userId, grants, { signal }) {
       await writeRoles('DELETE', organizationId, userId, organizationRoleIds(grants), signal);
     },

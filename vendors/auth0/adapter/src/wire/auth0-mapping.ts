@@ -102,11 +102,15 @@ export function toConnection(wire: z.infer<typeof WireEnabledConnection>): Conne
   };
 }
 
-/** Wire invitation → neutral invitation; role ids are named through `roleName`. */
+/**
+ * Wire invitation → neutral invitation; role ids are named through `roleName`, and
+ * `nowMs` (the client's clock) decides whether it has expired.
+ */
 export function toInvitation(
   wire: z.infer<typeof WireInvitation>,
   organizationId: string,
   roleName: (id: string) => string,
+  nowMs: number,
 ): Invitation {
   return {
     id: wire.id,
@@ -115,9 +119,7 @@ export function toInvitation(
     ...(wire.inviter ? { inviterName: wire.inviter.name } : {}),
     grants: (wire.roles ?? []).map((id) => roleGrant({ id, name: roleName(id) })),
     ...(wire.created_at ? { createdAt: wire.created_at } : {}),
-    ...(wire.expires_at
-      ? { expiresAt: wire.expires_at, expired: Date.parse(wire.expires_at) <= Date.now() }
-      : {}),
+    ...(wire.expires_at ? { expiresAt: wire.expires_at, expired: Date.parse(wire.expires_at) <= nowMs } : {}),
     ...(wire.invitation_url ? { url: wire.invitation_url } : {}),
   };
 }

@@ -94,6 +94,20 @@ export function cloudOrgPermissionsPort(context: CloudOrgContext): PermissionPor
         signal,
       });
     },
+    async grant(organizationId, userId, grants, { signal }) {
+      const permissionGroupIds = await resolve(grants, signal);
+      if (permissionGroupIds.length === 0) return;
+      // Without the remove flag the update is additive: each listed group replaces the
+      // member's group in its product, every other product stays as it is.
+      await context.http.request({
+        method: 'POST',
+        path: path`/v1/organizations/${organizationId}/members/${userId}`,
+        rateLimitKey: 'POST /v1/organizations/{}/members/{}',
+        json: { permissionGroupIds },
+        idempotent: true,
+        signal,
+      });
+    },
     async revoke(organizationId, userId, grants, { signal }) {
       const held = (await fetchMember(context, organizationId, userId, signal)).grants;
       for (const grant of grants) {
