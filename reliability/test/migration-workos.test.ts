@@ -102,7 +102,7 @@ async function bothRuns(
     expect((await planMigration({ source, target: plain.target, mapping })).operations).toEqual([]);
 
     const plan2 = await planMigration({ source, target: resumedWorld.target, mapping });
-    expect(plan2.planId).toBe(plan.planId);
+    expect(plan2.operations).toEqual(plan.operations);
     const journal = join(folder, `j-${Math.random().toString(36).slice(2)}.ndjson`);
     resumedWorld.faults(true);
     const controller = new AbortController();
