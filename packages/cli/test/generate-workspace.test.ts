@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,15 +26,25 @@ const GENERATED = [
   'packages/cli/tsconfig.json',
   'packages/cli/package.json',
 ];
-for (const path of [
-  ...GENERATED,
-  'vendors/auth0/adapter/package.json',
-  'vendors/auth0/adapter/src/auth0-vendor.ts',
-  'vendors/auth0/simulator/package.json',
-  'vendors/cloud-org/adapter/package.json',
-  'vendors/cloud-org/adapter/src/cloud-org-vendor.ts',
-  'vendors/cloud-org/simulator/package.json',
-]) {
+/** What the generator reads of every vendor folder of the repository: its packages and its vendor module. */
+function vendorFiles(): string[] {
+  const files: string[] = [];
+  for (const name of readdirSync(join(ROOT, 'vendors'))) {
+    const adapter = join('vendors', name, 'adapter', 'package.json');
+    if (!existsSync(join(ROOT, adapter))) continue;
+    const entry = (
+      JSON.parse(readFileSync(join(ROOT, adapter), 'utf8')) as {
+        exports?: Record<string, { '@orgport/source'?: string }>;
+      }
+    ).exports?.['./vendor']?.['@orgport/source'];
+    files.push(adapter);
+    if (entry) files.push(join('vendors', name, 'adapter', entry));
+    const simulator = join('vendors', name, 'simulator', 'package.json');
+    if (existsSync(join(ROOT, simulator))) files.push(simulator);
+  }
+  return files;
+}
+for (const path of [...GENERATED, ...vendorFiles()]) {
   mkdirSync(dirname(join(scratch, path)), { recursive: true });
   cpSync(join(ROOT, path), join(scratch, path));
 }
@@ -69,13 +88,14 @@ describe('scripts/generate-workspace.mjs', () => {
     // A vendor without a simulator folder is one reference; the others keep theirs, in order.
     expect(
       references.map((reference) => reference.path).filter((path) => path.startsWith('vendors/')),
-    ).toEqual([
-      'vendors/acme-cloud/adapter',
-      'vendors/auth0/adapter',
-      'vendors/auth0/simulator',
-      'vendors/cloud-org/adapter',
-      'vendors/cloud-org/simulator',
-    ]);
+    ).toEqual(
+      [
+        'vendors/acme-cloud/adapter',
+        ...vendorFiles()
+          .filter((file) => file.endsWith('package.json'))
+          .map((file) => dirname(file)),
+      ].sort(),
+    );
     const cli = JSON.parse(read('packages/cli/package.json')) as { dependencies: Record<string, string> };
     expect(cli.dependencies['@orgport/adapter-acme-cloud']).toBe('workspace:*');
     expect(cli.dependencies['@orgport/simulator-acme-cloud']).toBeUndefined();
