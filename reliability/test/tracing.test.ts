@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
@@ -7,10 +10,15 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { createAuth0Adapter } from '@orgport/adapter-auth0';
-import { createDirectory, type OperationEvent } from '@orgport/core';
+import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
+import { DEMO_MAPPING } from '@orgport/cli';
+import { createDirectory, type LogFields, type Logger, type OperationEvent } from '@orgport/core';
 import { createVirtualClock } from '@orgport/core/driver';
 import { openTelemetryTracer } from '@orgport/core/opentelemetry';
+import { applyMigration, planMigration, snapshot } from '@orgport/migrate';
 import { type Auth0Simulator, startAuth0Simulator } from '@orgport/simulator-auth0';
+import { seedHalfOnboarded, startCloudOrgSimulator } from '@orgport/simulator-cloud-org';
+import { fixtures } from '@orgport/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 // Traces of vendor calls and Directory operations, recorded by a real OpenTelemetry SDK
@@ -139,5 +147,83 @@ describe('tracing', () => {
     await directory.organizations.list().toArray();
     expect(exporter.getFinishedSpans()).toHaveLength(0);
     expect(trace.getActiveSpan()).toBeUndefined();
+  });
+});
+
+describe('a migration run', () => {
+  it('traces each operation it runs and logs failures by id, never by email', async () => {
+    const data = fixtures({ seed: 5, organizations: 1, membersPerOrg: 40 });
+    const auth0 = await startAuth0Simulator({ seed: 5, fixtures: data, clock });
+    const cloud = await startCloudOrgSimulator({ seed: 5, clock });
+    seedHalfOnboarded(cloud, data);
+    try {
+      const http = { clock, retry: { maxRetries: 0 } };
+      const source = createDirectory(
+        createAuth0Adapter({
+          baseUrl: auth0.url,
+          clientId: auth0.clientId,
+          clientSecret: auth0.clientSecret,
+          http,
+        }),
+      );
+      const target = createDirectory(
+        createCloudOrgAdapter({
+          baseUrl: cloud.url,
+          username: cloud.username,
+          password: cloud.password,
+          http,
+        }),
+      );
+      const taken = await snapshot(source);
+      const plan = await planMigration({ source: taken, target, mapping: DEMO_MAPPING });
+      expect(plan.operations.length).toBeGreaterThan(10);
+
+      const records: { level: string; fields: LogFields; message: string }[] = [];
+      const record =
+        (level: string) =>
+        (fields: LogFields, message: string): void => {
+          records.push({ level, fields, message });
+        };
+      const logger: Logger = {
+        error: record('error'),
+        warn: record('warn'),
+        info: record('info'),
+        debug: record('debug'),
+      };
+      exporter.reset();
+      cloud.faults.configure({ seed: 4, serverError: 0.2 });
+      const result = await applyMigration(plan, {
+        target,
+        journal: join(mkdtempSync(join(tmpdir(), 'orgport-trace-')), 'run.ndjson'),
+        logger,
+        tracer: openTelemetryTracer({ tracer: provider.getTracer('test') }),
+      });
+      cloud.faults.clear();
+      expect(result.failed.length).toBeGreaterThan(0);
+
+      const ran = result.applied.length + result.failed.length + result.skipped.length;
+      const operationSpans = exporter
+        .getFinishedSpans()
+        .filter((span) => span.name.startsWith('orgport.migrate '));
+      expect(operationSpans).toHaveLength(ran);
+      expect(operationSpans.filter((span) => span.status.code === 2)).toHaveLength(result.failed.length);
+
+      expect(records.filter((entry) => entry.level === 'info').map((entry) => entry.message)).toEqual([
+        'migration started',
+        'migration finished',
+      ]);
+      const warned = records.filter((entry) => entry.level === 'warn');
+      expect(warned.map((entry) => entry.fields['operationId']).sort()).toEqual(
+        result.failed.map((outcome) => outcome.operation.id).sort(),
+      );
+      expect(records.filter((entry) => entry.level === 'debug')).toHaveLength(ran - result.failed.length);
+      const emails = plan.operations.flatMap((operation) => ('email' in operation ? [operation.email] : []));
+      const logged = JSON.stringify(records);
+      expect(emails.length).toBeGreaterThan(0);
+      for (const email of emails) expect(logged).not.toContain(email);
+      await Promise.all([source.close(), target.close()]);
+    } finally {
+      await Promise.all([auth0.close(), cloud.close()]);
+    }
   });
 });

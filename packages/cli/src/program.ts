@@ -32,6 +32,12 @@ export function createProgram(): Command {
     .option('--timeout <seconds>', 'the longest one vendor call may take, retries included', '120')
     .option('-q, --quiet', 'no progress output')
     .option('-v, --verbose', 'error details')
+    .option(
+      '--log-format <format>',
+      'text (lines for people) or json (one record per line on stderr, for worker and migrate)',
+      'text',
+    )
+    .option('--log-level <level>', 'records to log: error, warn, info or debug', 'info')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
   registerQueryCommands(program);

@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 export * from './http/index.js';
+export type * from './logging/index.js';
 export * from './mapping/member-kinds.js';
 export * from './mapping/string-index.js';
 export * from './pagination/chunk.js';

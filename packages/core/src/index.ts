@@ -11,6 +11,7 @@ export * from './capabilities/index.js';
 export * from './directory/index.js';
 export * from './domain/index.js';
 export * from './errors/index.js';
+export type * from './logging/index.js';
 export type * from './pagination/paged-list.js';
 export type { Adapter } from './ports/adapter.js';
 export type * from './time/clock.js';

@@ -1,4 +1,4 @@
-import type { Directory } from '@orgport/core';
+import type { Directory, Logger, Tracer } from '@orgport/core';
 import { OrgPortError } from '@orgport/core';
 import {
   CurrentGrants,
@@ -73,6 +73,10 @@ export interface FleetTaskEnvironment {
   readonly onFailure?: ((failure: FleetFailure) => void) | undefined;
   /** Told when the store's schema is not this orgport's (the worker must stop). */
   readonly onSchemaMismatch?: ((error: OrgPortError) => void) | undefined;
+  /** Records a span per operation run. */
+  readonly tracer?: Tracer | undefined;
+  /** Told of every operation's outcome (failures `warn`, the rest `debug`). */
+  readonly logger?: Logger | undefined;
 }
 
 /** The fleet's tasks and what the worker asks of them. */
@@ -348,6 +352,8 @@ export function fleetTasks(environment: FleetTaskEnvironment): FleetTasks {
         async ({ created, chains, target, organizationIds }, signal, beat) => {
           const runner = createOperationRunner({
             target,
+            tracer: environment.tracer,
+            logger: environment.logger,
             journal: await journalOf(
               planId,
               created.map((operation) => operation.id),
@@ -409,6 +415,8 @@ export function fleetTasks(environment: FleetTaskEnvironment): FleetTasks {
           const failures: Promise<void>[] = [];
           const runner = createOperationRunner({
             target,
+            tracer: environment.tracer,
+            logger: environment.logger,
             journal: await journalOf(
               planId,
               batch.flat().map((operation) => operation.id),

@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { Directory } from '@orgport/core';
+import type { Directory, Logger, Tracer } from '@orgport/core';
 import { OrgPortError, systemClock } from '@orgport/core';
 import type { Clock } from '@orgport/core/driver';
 import { type Runner, run, type WorkerEvents } from 'graphile-worker';
 import type pg from 'pg';
 import { advisoryKey, LOCK_SPACE } from './advisory-key.js';
 import { isConnectionLoss } from './connection-loss.js';
+import { logFleetEvent } from './fleet-log.js';
 import { ensureFleetSchema, FLEET_SCHEMA, isSchemaMismatch, silentLogger } from './fleet-schema.js';
 import { TASK } from './fleet-task-names.js';
-import { type FleetFailure, type FleetTasks, fleetTasks, type PlanTarget } from './fleet-tasks.js';
+import { type FleetTasks, fleetTasks, type PlanTarget } from './fleet-tasks.js';
+import type { FleetWorkerEvent } from './fleet-worker-event.js';
 import { type HeldLock, tryHoldLock } from './held-lock.js';
 
 /** Options of {@link startFleetWorker}. */
@@ -39,23 +41,13 @@ export interface FleetWorkerOptions {
   readonly clock?: Clock | undefined;
   /** Told of what the worker does. */
   readonly onEvent?: ((event: FleetWorkerEvent) => void) | undefined;
+  /** Logs what the worker does (see {@link logFleetEvent}) and each operation's outcome. */
+  readonly logger?: Logger | undefined;
+  /** Records a span per operation run (see `@orgport/core/opentelemetry`). */
+  readonly tracer?: Tracer | undefined;
 }
 
-/** What a worker reports. */
-export type FleetWorkerEvent =
-  | { readonly type: 'started'; readonly workerId: string }
-  | { readonly type: 'outcome'; readonly planId: string; readonly status: string }
-  /** Jobs handed back: their workers `stopped` (identity lock gone) or `stalled` (no progress for `stallMs`). */
-  | {
-      readonly type: 'reclaimed';
-      readonly workerIds: readonly string[];
-      readonly reason: 'stopped' | 'stalled';
-    }
-  | { readonly type: 'sessionLost'; readonly workerId: string; readonly message: string }
-  | ({ readonly type: 'failure' } & FleetFailure)
-  /** The worker stopped itself: the store's schema is not this orgport's. */
-  | { readonly type: 'fatal'; readonly message: string }
-  | { readonly type: 'error'; readonly message: string };
+export type { FleetWorkerEvent } from './fleet-worker-event.js';
 
 /** A running worker. */
 export interface FleetWorker {
@@ -116,6 +108,7 @@ export async function startFleetWorker(options: FleetWorkerOptions): Promise<Fle
   const clock = options.clock ?? systemClock;
   const emit = (event: FleetWorkerEvent) => {
     try {
+      if (options.logger) logFleetEvent(options.logger, event);
       options.onEvent?.(event);
     } catch {
       // A failing listener must not stop the worker.
@@ -168,6 +161,8 @@ export async function startFleetWorker(options: FleetWorkerOptions): Promise<Fle
       stallMs,
       onOutcome: (planId, status) => emit({ type: 'outcome', planId, status }),
       onFailure: (failure) => emit({ type: 'failure', ...failure }),
+      tracer: options.tracer,
+      logger: options.logger,
       onSchemaMismatch(error) {
         if (stopping) return;
         emit({ type: 'fatal', message: error.message });

@@ -1,5 +1,6 @@
 export * from './connection-loss.js';
 export * from './failure-kind.js';
+export * from './fleet-log.js';
 export * from './fleet-schema.js';
 export * from './fleet-task-names.js';
 export type { FleetFailure, PlanTarget } from './fleet-tasks.js';

@@ -1,4 +1,4 @@
-import type { Directory } from '@orgport/core';
+import type { Directory, Logger, Tracer } from '@orgport/core';
 import { OrgPortError } from '@orgport/core';
 import pLimit from 'p-limit';
 import { fileJournalStore, type JournalRun, type JournalStore } from './journal-store.js';
@@ -20,6 +20,10 @@ export interface ApplyMigrationOptions {
   /** Members written at once. Default 4. */
   readonly concurrency?: number | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** Records a span per operation (see `@orgport/core/opentelemetry`). */
+  readonly tracer?: Tracer | undefined;
+  /** Told when the run starts and ends (`info`) and of each outcome (failures `warn`, the rest `debug`). */
+  readonly logger?: Logger | undefined;
   /** Called after each operation. */
   readonly onProgress?:
     | ((progress: {
@@ -101,6 +105,8 @@ async function applyJournaled(
     target: options.target,
     journal,
     signal: options.signal,
+    tracer: options.tracer,
+    logger: options.logger,
     onOutcome(outcome) {
       outcomes.push(outcome);
       options.onProgress?.({
@@ -112,13 +118,17 @@ async function applyJournaled(
     },
   });
 
+  options.logger?.info(
+    { planId: plan.planId, operations: plan.operations.length, resume: options.resume ?? false },
+    'migration started',
+  );
   for (const operation of plan.operations)
     if (operation.type === 'create_organization') await runner.execute(operation);
 
   const limit = pLimit(Math.max(1, options.concurrency ?? 4));
   await Promise.all(memberChains(plan.operations).map((chain) => limit(() => runner.runChain(chain))));
 
-  return {
+  const result = {
     applied: outcomes.filter((o) => o.status === 'applied'),
     skipped: outcomes.filter((o) => o.status === 'skipped'),
     failed: outcomes.filter((o) => o.status === 'failed'),
@@ -126,4 +136,15 @@ async function applyJournaled(
     planAgeMs,
     repairedJournalBytes: journal.repairedBytes,
   };
+  options.logger?.info(
+    {
+      planId: plan.planId,
+      applied: result.applied.length,
+      skipped: result.skipped.length,
+      failed: result.failed.length,
+      blocked: result.blocked.length,
+    },
+    'migration finished',
+  );
+  return result;
 }

@@ -1,4 +1,4 @@
-import type { Directory } from '@orgport/core';
+import type { Directory, Logger, Tracer } from '@orgport/core';
 import { OrgPortError, throwIfAborted, toCallFailure } from '@orgport/core';
 import type { OperationOutcome } from './apply-migration.js';
 import { CurrentGrants } from './current-grants.js';
@@ -27,6 +27,10 @@ export interface OperationRunnerOptions {
   readonly organizationIds?: Map<string, string> | undefined;
   /** What members hold on the target now (a fleet worker shares one across its chains). */
   readonly currentGrants?: CurrentGrants | undefined;
+  /** Records one span per operation run (not for those done in an earlier run). */
+  readonly tracer?: Tracer | undefined;
+  /** Told of every outcome: failures as `warn`, the rest as `debug`. */
+  readonly logger?: Logger | undefined;
 }
 
 /**
@@ -46,7 +50,7 @@ class PlanConflict extends Error {}
 
 /** Creates an {@link OperationRunner}. Cancellation (`signal`) throws a `cancelled` error between operations. */
 export function createOperationRunner(options: OperationRunnerOptions): OperationRunner {
-  const { target, journal, signal } = options;
+  const { target, journal, signal, tracer, logger } = options;
   const currentGrants = options.currentGrants ?? new CurrentGrants(target);
   const organizationIds = options.organizationIds ?? new Map<string, string>();
 
@@ -62,6 +66,19 @@ export function createOperationRunner(options: OperationRunnerOptions): Operatio
     if (status !== 'blocked' && reason !== 'done in an earlier run')
       await journal.record({ id: operation.id, status, reason, result });
     options.onOutcome?.({ operation, status, reason, code });
+    if (logger) {
+      // Ids, not emails: a log is no place for the people being migrated.
+      const fields = {
+        operationId: operation.id,
+        type: operation.type,
+        organization: operation.organization.name,
+        status,
+        code,
+        reason,
+      };
+      if (status === 'failed') logger.warn(fields, `${operation.type} failed`);
+      else logger.debug(fields, `${operation.type} ${status}`);
+    }
   };
 
   const organizationId = async (ref: OrganizationRef): Promise<string> => {
@@ -151,7 +168,13 @@ export function createOperationRunner(options: OperationRunnerOptions): Operatio
     throwIfAborted(signal, target.name);
     let done: Awaited<ReturnType<typeof run>>;
     try {
-      done = await run(operation);
+      done = tracer
+        ? await tracer.trace(
+            `orgport.migrate ${operation.type}`,
+            { 'orgport.operation_id': operation.id, 'orgport.organization': operation.organization.name },
+            () => run(operation),
+          )
+        : await run(operation);
     } catch (error) {
       if (error instanceof PlanConflict) {
         await finish(operation, 'failed', `conflict: ${error.message}`, 'conflict');

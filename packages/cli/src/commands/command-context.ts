@@ -13,6 +13,10 @@ export interface GlobalOptions {
   readonly quiet?: boolean;
   /** `--timeout <seconds>`: the longest any one vendor call may take, retries included. */
   readonly timeout: string;
+  /** `--log-format text|json`. */
+  readonly logFormat?: string;
+  /** `--log-level error|warn|info|debug`. */
+  readonly logLevel?: string;
 }
 
 /** The global options of the program a command belongs to. */

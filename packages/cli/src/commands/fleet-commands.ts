@@ -1,6 +1,7 @@
 import { OrgPortError } from '@orgport/core/errors';
 import type { Command } from 'commander';
 import { EXIT } from '../errors/exit-codes.js';
+import { loggerFromOptions } from '../logging/logger-from-options.js';
 import { parseCount } from '../options/parse-count.js';
 import { terminalSafe } from '../output/terminal-text.js';
 import { globals } from './command-context.js';
@@ -78,14 +79,22 @@ export function registerFleetCommands(program: Command): void {
         const fleet = await loadFleet();
         const url = fleet.storeUrl(options.store);
         const pool = await fleet.openStore(url, concurrency * 3 + 6);
-        const say = (line: string) => global.quiet || process.stderr.write(`${line}\n`);
+        const logger = loggerFromOptions(global);
+        // --log-format json: the logger tells every event, as records; otherwise lines for people.
+        const say = (line: string): void => {
+          if (global.quiet) return;
+          if (logger) logger.info({}, line);
+          else process.stderr.write(`${line}\n`);
+        };
         try {
           const worker = await fleet.startFleetWorker({
             pool,
             concurrency,
             stallMs,
             openTarget: await fleet.targetOpener(options.to, global, pool, options),
+            logger,
             onEvent(event) {
+              if (logger) return;
               if (event.type === 'started')
                 say(`worker ${event.workerId} started on ${fleet.describeStore(url)}`);
               else if (event.type === 'reclaimed')

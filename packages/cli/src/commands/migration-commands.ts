@@ -6,6 +6,7 @@ import type { MigrationPlan } from '@orgport/migrate';
 import type { Command } from 'commander';
 import { EXIT } from '../errors/exit-codes.js';
 import { assertWritableFile, writeFileAtomic } from '../files/atomic-file.js';
+import { loggerFromOptions } from '../logging/logger-from-options.js';
 import { parseCount } from '../options/parse-count.js';
 import { renderPlan } from '../plan/render-plan.js';
 import { globals, openConnection } from './command-context.js';
@@ -200,7 +201,8 @@ export function registerMigrationCommands(program: Command): void {
           mkdirSync(dirname(journal), { recursive: true });
           if (!options.resume) writeFileAtomic(`${journal}.plan.json`, `${JSON.stringify(plan)}\n`);
           const { applyMigration, progressReporter } = await loadMigration();
-          const progress = progressReporter('migrate', quiet);
+          const logger = loggerFromOptions(globals(command));
+          const progress = progressReporter('migrate', quiet || logger !== undefined);
           const controller = new AbortController();
           const stop = () => controller.abort();
           process.once('SIGINT', stop);
@@ -210,6 +212,7 @@ export function registerMigrationCommands(program: Command): void {
             resume: options.resume,
             concurrency,
             signal: controller.signal,
+            logger,
             onProgress: ({ done, total }) => progress.update(done, total),
           }).finally(() => {
             progress.stop();

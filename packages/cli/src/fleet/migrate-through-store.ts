@@ -2,6 +2,7 @@ import { OrgPortError } from '@orgport/core/errors';
 import type { MigrationPlan } from '@orgport/migrate';
 import type { GlobalOptions } from '../commands/command-context.js';
 import { EXIT } from '../errors/exit-codes.js';
+import { loggerFromOptions } from '../logging/logger-from-options.js';
 import { progressReporter } from '../progress/progress-reporter.js';
 import { failureLine } from './failure-log.js';
 import { describeStore, openStore, scrubStore, storeUrl } from './open-store.js';
@@ -41,18 +42,21 @@ export async function migrateThroughStore(
       );
       return;
     }
+    const logger = loggerFromOptions(global);
     const worker = await fleet.startFleetWorker({
       pool,
       concurrency: options.workers,
       openTarget: await targetOpener(options.to, global, pool, options),
+      logger,
       onEvent(event) {
+        if (logger) return; // --log-format json: the logger tells every event.
         // Failures are told whatever --quiet says: one JSON line each.
         if (event.type === 'failure') process.stderr.write(failureLine(event));
         else if (event.type === 'error' && global.verbose)
           process.stderr.write(`worker: ${scrubStore(event.message, url)}\n`);
       },
     });
-    const progress = progressReporter('migrate', global.quiet);
+    const progress = progressReporter('migrate', global.quiet || logger !== undefined);
     const controller = new AbortController();
     const stop = () => controller.abort(new OrgPortError('cancelled', 'interrupted'));
     void worker.fatal.then((error) => controller.abort(error));

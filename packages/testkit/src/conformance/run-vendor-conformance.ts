@@ -112,8 +112,15 @@ export function runVendorConformance<
         const own = faults && !variant.viaProxy ? { faults } : {};
         // Every other field of StartOptions is optional (documented on `start`).
         target = await options.start({ seed, clock, ...own, ...variant.options } as StartOptions);
-        if (faults && (variant.viaProxy || target.faults === undefined))
-          proxy = await startFaultProxy({ ...options.proxy, upstream: target.url, faults, clock });
+        // A proxy injects the faults a target cannot, and counts requests for a target that
+        // does not (an emulator): "refused before any request" must be provable on every variant.
+        if ((faults && (variant.viaProxy || target.faults === undefined)) || target.stats === undefined)
+          proxy = await startFaultProxy({
+            ...options.proxy,
+            upstream: target.url,
+            ...(faults ? { faults } : {}),
+            clock,
+          });
         endpoint = { baseUrl: proxy?.url ?? target.url, clock };
       });
       afterAll(async () => {
