@@ -63,6 +63,8 @@ export function mapMember(
   const oneRole = target.rolesPerMember === 'one';
   const productGroups = new Map<string, { groupId: string; label: string }>();
   const losses: { item: string; reason: string }[] = [];
+  /** Roles beyond the one a single-role target holds (moot for an admin whose grants are implicit). */
+  const secondRoles: { item: string; reason: string }[] = [];
   const hasOrganizationScope =
     target.grantScopes === 'organization' || target.grantScopes === 'organization+product';
   const hasProductScope = target.grantScopes === 'product' || target.grantScopes === 'organization+product';
@@ -105,7 +107,8 @@ export function mapMember(
         else if (role.kind === 'ambiguous')
           losses.push({ item, reason: ambiguityReason('role', spec.role, role.items) });
         else if (oneRole && keptRole && !roles.has(role.item.id)) {
-          losses.push({
+          // Not a loss for an admin whose permissions the target implies (see below).
+          secondRoles.push({
             item,
             reason: `the target holds one role per member; rule ${keptRole.rule} came first and keeps role ${keptRole.name}`,
           });
@@ -156,5 +159,6 @@ export function mapMember(
       ([productId, { groupId }]): GrantInput => ({ scope: { type: 'product', productId }, groupId }),
     ),
   ];
+  if (!implicit) losses.push(...secondRoles);
   return { kinds, grants: implicit ? [] : mapped, inviteGrants: mapped, losses };
 }

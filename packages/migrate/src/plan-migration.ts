@@ -70,6 +70,10 @@ function grantChange(now: readonly GrantInput[], next: readonly GrantInput[]) {
 }
 
 /** Non-prune merge: the source sets each product it names and adds roles; the rest of the target stays. */
+/** How many organization-scope grants a list holds. */
+const organizationScoped = (grants: readonly GrantInput[]) =>
+  grants.filter((grant) => grant.scope.type === 'organization').length;
+
 function mergeGrants(current: readonly GrantInput[], wanted: readonly GrantInput[]): GrantInput[] {
   const wantedProducts = new Set(
     wanted.flatMap((grant) => (grant.scope.type === 'product' ? [grant.scope.productId] : [])),
@@ -257,6 +261,10 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
         loss(`member ${member.user.id}`, 'no email to match or invite on the target');
         continue;
       }
+      if (member.status !== undefined && member.status !== 'active') {
+        loss('membership', `the membership is ${member.status} on the source; not carried`);
+        continue;
+      }
       sourceEmails.add(lower(email));
       const mapped = mapMember(member, mapping, catalog, caps);
       for (const lost of mapped.losses) loss(lost.item, lost.reason);
@@ -281,7 +289,17 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
           (present.kinds.includes('admin') || mapped.kinds.has('admin'));
         if (!implicit && caps['permissions.set']) {
           const now = currentGrants(present);
-          const next = options.prune ? [...mapped.grants] : mergeGrants(now, mapped.grants);
+          let next = options.prune ? [...mapped.grants] : mergeGrants(now, mapped.grants);
+          if (caps.rolesPerMember === 'one' && organizationScoped(next) > 1) {
+            // One role per member: the target's role stays; the source's is reported.
+            for (const grant of mapped.grants)
+              if (!now.some((held) => held.groupId === grant.groupId))
+                loss(
+                  `role ${labelOf.get(grant.groupId) ?? grant.groupId}`,
+                  `the target allows one role per member and the member already holds ${labels(now).join(', ')}`,
+                );
+            next = now;
+          }
           if (!sameGrants(now, next))
             op({
               type: 'set_grants',
@@ -355,6 +373,13 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
             'set once the invitation is accepted (re-plan then)',
             'info',
           );
+      } else if (caps.invitationGrants === 'at-most-one' && grants.length > 1) {
+        loss(
+          `${grants.length - 1} more group(s)`,
+          'set once the invitation is accepted (re-plan then)',
+          'info',
+        );
+        grants = grants.slice(0, 1);
       } else if (caps.invitationGrants === 'none' && grants.length > 0) {
         loss(`${grants.length} group(s)`, 'set once the invitation is accepted (re-plan then)', 'info');
         grants = [];

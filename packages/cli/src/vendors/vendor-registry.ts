@@ -24,4 +24,9 @@ export const VENDOR_PACKAGES: readonly VendorPackage[] = [
     packageName: '@orgport/adapter-cloud-org',
     load: async () => (await import('@orgport/adapter-cloud-org/vendor')).cloudOrgVendor,
   },
+  {
+    name: 'workos',
+    packageName: '@orgport/adapter-workos',
+    load: async () => (await import('@orgport/adapter-workos/vendor')).workosVendor,
+  },
 ];

@@ -42,10 +42,10 @@ export const GRADED_CAPABILITIES = {
     doc: 'Whether admins’ grants are stored, or implied (admins hold every permission and their groups cannot be set).',
   },
   invitationGrants: {
-    values: ['none', 'one', 'many'],
+    values: ['none', 'one', 'at-most-one', 'many'],
     default: 'none',
     absent: 'none',
-    doc: 'How many grants an invitation can carry: none, exactly one (required), or many.',
+    doc: 'How many grants an invitation can carry: none, exactly one (required), at most one (optional), or many.',
   },
   kindsPerMember: {
     values: ['many', 'one'],

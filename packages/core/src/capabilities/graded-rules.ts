@@ -81,6 +81,13 @@ export function checkGradedRules(
         meta: { capability: 'invitationGrants' },
       });
     }
+    if (expected === 'at-most-one' && grants.length > 1) {
+      throw new OrgPortError(
+        'invalid_argument',
+        `input.grants: ${vendor} invitations carry at most one permission group (given ${grants.length})`,
+        { vendor, meta: { capability: 'invitationGrants' } },
+      );
+    }
     if (expected === 'one' && grants.length !== 1) {
       throw new OrgPortError(
         'invalid_argument',

@@ -5,6 +5,7 @@ export * from './id.js';
 export * from './invitation.js';
 export * from './member.js';
 export * from './member-kind.js';
+export * from './member-status.js';
 export * from './organization.js';
 export * from './organization-input.js';
 export * from './permission-grant.js';

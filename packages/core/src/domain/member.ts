@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './id.js';
 import { type MemberKind, MemberKindSchema } from './member-kind.js';
+import { type MemberStatus, MemberStatusSchema } from './member-status.js';
 import { type PermissionGrant, PermissionGrantSchema } from './permission-grant.js';
 import { type Role, RoleSchema } from './role.js';
 import { type User, UserSchema } from './user.js';
@@ -8,7 +9,8 @@ import { type User, UserSchema } from './user.js';
 /**
  * A user's membership of one organization: which kinds they hold, their
  * organization-wide roles, and every permission grant (organization or product scope).
- * `kinds` is never empty.
+ * `kinds` is never empty. `status` is set only by vendors that keep memberships which do
+ * not grant access (inactive, pending); absent means active.
  */
 export const MemberSchema = z
   .object({
@@ -17,6 +19,7 @@ export const MemberSchema = z
     kinds: z.array(MemberKindSchema).min(1).readonly(),
     roles: z.array(RoleSchema).readonly(),
     grants: z.array(PermissionGrantSchema).readonly(),
+    status: MemberStatusSchema.optional(),
   })
   .readonly();
 
@@ -27,4 +30,6 @@ export interface Member {
   readonly kinds: readonly MemberKind[];
   readonly roles: readonly Role[];
   readonly grants: readonly PermissionGrant[];
+  /** Where the membership stands, on vendors that keep inactive or pending ones; absent means active. */
+  readonly status?: MemberStatus | undefined;
 }
