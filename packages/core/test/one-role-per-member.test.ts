@@ -29,7 +29,7 @@ describe("rolesPerMember: 'one'", () => {
     const { directory, calls } = singleRole();
     const error = await directory.permissions.set('org_1', 'u1', [role('r1'), role('r2')]).catch((e) => e);
     expect(OrgPortError.is(error, 'invalid_argument')).toBe(true);
-    expect(error.message).toMatch(/at most one organization role per member/);
+    expect(error.message).toMatch(/holds one organization role per member/);
     expect(calls).toEqual([]);
   });
 

@@ -67,14 +67,15 @@ export function createOperationRunner(options: OperationRunnerOptions): Operatio
       await journal.record({ id: operation.id, status, reason, result });
     options.onOutcome?.({ operation, status, reason, code });
     if (logger) {
-      // Ids, not emails: a log is no place for the people being migrated.
+      // Ids, not emails: a log is no place for the people being migrated (a blocked
+      // operation's reason names the member, so it is left out).
       const fields = {
         operationId: operation.id,
         type: operation.type,
         organization: operation.organization.name,
         status,
         code,
-        reason,
+        reason: status === 'blocked' ? undefined : reason,
       };
       if (status === 'failed') logger.warn(fields, `${operation.type} failed`);
       else logger.debug(fields, `${operation.type} ${status}`);
