@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   bothRuns,
+  clerkSource,
   email,
   FAULTS,
   MODEL_RUNS,
@@ -221,24 +222,7 @@ describe('migration to and from Clerk over generated tenants', () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, async (scenario) => {
         // The source is Clerk: each member holds one role (admin, else the first of theirs).
-        const clock = createVirtualClock();
-        const sourceSim = await startClerkSimulator({ seed: 7, clock });
-        for (const role of ROLES) sourceSim.store.addRole(`org:${role}`, role);
-        const sourceOrg = sourceSim.store.addOrganization({ name: 'Org 0', slug: 'org-0' });
-        const ids = new Map<number, string>();
-        for (let user = 0; user < scenario.users; user++)
-          ids.set(user, sourceSim.store.addUser({ email: email(user) }).id);
-        for (const member of scenario.source) {
-          const role = member.admin ? 'org:admin' : member.roles[0] ? `org:${member.roles[0]}` : 'org:member';
-          sourceSim.store.addMembership(sourceOrg.id, ids.get(member.user) as string, role);
-        }
-        const source = createDirectory(
-          createClerkAdapter({
-            secretKey: sourceSim.secretKey,
-            apiUrl: sourceSim.url,
-            http: transport(clock),
-          }),
-        );
+        const { directory: source, close: closeSource } = await clerkSource(scenario);
         const world = async (): Promise<TargetWorld> => {
           const targetClock = createVirtualClock();
           const sim = await startAuth0Simulator({ seed: 8, clock: targetClock });
@@ -308,7 +292,7 @@ describe('migration to and from Clerk over generated tenants', () => {
             expect(roleNames?.includes('admin')).toBe(member.admin || targetAdmin);
           }
         } finally {
-          await Promise.all([source.close(), sourceSim.close()]);
+          await closeSource();
         }
       }),
       { numRuns: MODEL_RUNS, seed: MODEL_SEED },

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
-import { type Directory, OrgPortError } from '@orgport/core';
-import type { createVirtualClock } from '@orgport/core/driver';
+import { createClerkAdapter } from '@orgport/adapter-clerk';
+import { createWorkOSAdapter } from '@orgport/adapter-workos';
+import { createDirectory, type Directory, OrgPortError } from '@orgport/core';
+import { createVirtualClock } from '@orgport/core/driver';
 import { applyMigration, type MigrationPlan, planMigration, type RoleMappingInput } from '@orgport/migrate';
+import { startClerkSimulator } from '@orgport/simulator-clerk';
+import { startWorkOSSimulator } from '@orgport/simulator-workos';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 
@@ -135,4 +139,71 @@ export async function bothRuns(
   } finally {
     await Promise.all([plain.close(), resumedWorld.close()]);
   }
+}
+
+/** The one role a Clerk member holds for a scenario's source member: admin, else their first role. */
+export const clerkRoleOf = (member: Scenario['source'][number]): string =>
+  member.admin ? 'org:admin' : member.roles[0] ? `org:${member.roles[0]}` : 'org:member';
+
+/**
+ * A Clerk source on our simulator (virtual clock): roles `org:<role>` named after the
+ * scenario's roles, organization `org-0`, every user, and each source member with the one
+ * role {@link clerkRoleOf} gives them.
+ */
+export async function clerkSource(
+  scenario: Scenario,
+): Promise<{ directory: Directory; close(): Promise<unknown> }> {
+  const clock = createVirtualClock();
+  const sim = await startClerkSimulator({ seed: 7, clock });
+  for (const role of ROLES) sim.store.addRole(`org:${role}`, role);
+  const org = sim.store.addOrganization({ name: 'Org 0', slug: 'org-0' });
+  const ids = new Map<number, string>();
+  for (let user = 0; user < scenario.users; user++)
+    ids.set(user, sim.store.addUser({ email: email(user) }).id);
+  for (const member of scenario.source)
+    sim.store.addMembership(org.id, ids.get(member.user) as string, clerkRoleOf(member));
+  const directory = createDirectory(
+    createClerkAdapter({ secretKey: sim.secretKey, apiUrl: sim.url, http: transport(clock) }),
+  );
+  return { directory, close: () => Promise.all([directory.close(), sim.close()]) };
+}
+
+/** The WorkOS target's environment roles (slug = name), by the scenario's group index. */
+export const WORKOS_ROLES = ['developer', 'viewer', 'support'] as const;
+
+/**
+ * A single-role WorkOS environment on our simulator (virtual clock) as the target: its
+ * roles, the scenario's target users, and organization `org-0` (external id) with the
+ * target members (`admin`, else their group's role) only when some are given: otherwise the
+ * plan creates it. The state is the simulator's dump.
+ */
+export async function workosTarget(scenario: Scenario): Promise<TargetWorld> {
+  const clock = createVirtualClock();
+  const apiKey = 'sk_test_target';
+  const sim = await startWorkOSSimulator({ clock, apiKeys: [apiKey] });
+  for (const slug of WORKOS_ROLES) sim.store.addRole({ slug, name: slug });
+  const org =
+    scenario.target.length > 0
+      ? sim.store.addOrganization({ name: 'Org 0', external_id: 'org-0' })
+      : undefined;
+  for (let user = 0; user < scenario.users; user++) {
+    if (!scenario.onTarget[user]) continue;
+    const created = sim.store.addUser({ email: email(user) });
+    const member = scenario.target.find((m) => m.user === user);
+    if (member && org)
+      sim.store.addMembership(org.id, created.id, [
+        member.admin ? 'admin' : (WORKOS_ROLES[member.group] as string),
+      ]);
+  }
+  const workos = (retries?: number) =>
+    createDirectory(createWorkOSAdapter({ apiKey, baseUrl: sim.url, http: transport(clock, retries) }));
+  const target = workos();
+  const fragile = workos(0);
+  return {
+    target,
+    fragile,
+    state: () => sim.store.dump(),
+    faults: (on) => sim.faults.configure(on ? FAULTS(scenario.faultSeed) : {}),
+    close: () => Promise.all([target.close(), fragile.close(), sim.close()]),
+  };
 }
