@@ -26,7 +26,7 @@ export function createProgram(): Command {
     .version(ownVersion(), '-V, --version', 'print the version')
     .option(
       '-c, --connection <name>',
-      'connection: a name from the config file, or auth0 / cloud-org (from ORGPORT_* variables)',
+      'connection: a name from the config file, or a vendor name such as auth0 or workos (from ORGPORT_* variables)',
     )
     .option('--config <file>', 'config file (default: ./orgport.config.json)')
     .addOption(

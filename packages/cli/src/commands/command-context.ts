@@ -49,7 +49,7 @@ export async function withDirectory<T>(
   if (!connection)
     throw new OrgPortError(
       'invalid_argument',
-      'choose a connection with --connection <name> (a name from orgport.config.json, or auth0 / cloud-org with ORGPORT_* variables)',
+      'choose a connection with --connection <name> (a name from orgport.config.json, or a vendor name such as auth0 or workos with ORGPORT_* variables)',
     );
   const directory = await openConnection(connection, options);
   try {
