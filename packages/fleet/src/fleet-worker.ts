@@ -13,6 +13,7 @@ import { TASK } from './fleet-task-names.js';
 import { type FleetTasks, fleetTasks, type PlanTarget } from './fleet-tasks.js';
 import type { FleetWorkerEvent } from './fleet-worker-event.js';
 import { type HeldLock, tryHoldLock } from './held-lock.js';
+import { releaseOncePool } from './release-once-pool.js';
 
 /** Options of {@link startFleetWorker}. */
 export interface FleetWorkerOptions {
@@ -185,7 +186,7 @@ export async function startFleetWorker(options: FleetWorkerOptions): Promise<Fle
       );
     });
     const runner = await run({
-      pgPool: pool,
+      pgPool: releaseOncePool(pool),
       concurrency,
       taskList,
       events,
