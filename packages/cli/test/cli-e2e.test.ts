@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { createDirectory } from '@orgport/core';
 import { applyMigration, loadSnapshot, type MigrationPlan } from '@orgport/migrate';
@@ -14,9 +14,10 @@ import {
 import { fixtures } from '@orgport/simulator-kit/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MAPPING } from '../src/demo/demo-mapping.js';
+import { ORGPORT_BIN, type OrgportRun, runOrgport } from './support/run-orgport.js';
 
 // These tests drive the built binary, as users run it (`tsc -b` runs before the tests).
-const BIN = resolve(import.meta.dirname, '../dist/bin.js');
+const BIN = ORGPORT_BIN;
 const data = fixtures({ seed: 7, organizations: 2, membersPerOrg: 150 });
 
 interface World {
@@ -68,31 +69,12 @@ afterAll(async () => {
   await closeWorld(world);
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = OrgportRun;
 function orgport(args: string[], onStart?: (child: ChildProcess) => void, configFile = config): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, '--config', configFile, ...args], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH,
-        TEST_AUTH0_SECRET: world.auth0.clientSecret,
-        TEST_CLOUD_PASSWORD: world.cloud.password,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    onStart?.(child);
+  return runOrgport(['--config', configFile, ...args], {
+    cwd: dir,
+    env: { TEST_AUTH0_SECRET: world.auth0.clientSecret, TEST_CLOUD_PASSWORD: world.cloud.password },
+    onStart,
   });
 }
 const secretsIn = (run: Run) =>

@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createCloudOrgAdapter } from '@orgport/adapter-cloud-org';
 import { createDirectory } from '@orgport/core';
@@ -16,10 +16,11 @@ import { fixtures } from '@orgport/simulator-kit/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MAPPING } from '../src/demo/demo-mapping.js';
 import { planCounts } from '../src/plan/plan-counts.js';
+import { ORGPORT_BIN, type OrgportRun, runOrgport } from './support/run-orgport.js';
 
 // Discovery, review before apply and one output vocabulary, against the built binary and
 // both simulators (`tsc -b` runs before the tests).
-const BIN = resolve(import.meta.dirname, '../dist/bin.js');
+const _BIN = ORGPORT_BIN;
 const data = fixtures({ seed: 11, organizations: 2, membersPerOrg: 120 });
 
 let dir: string;
@@ -57,32 +58,13 @@ afterAll(async () => {
   await Promise.all([auth0.close(), cloud.close()]);
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = OrgportRun;
 function orgport(
   args: string[],
   onStart?: (child: ChildProcess) => void,
   env: Record<string, string> = {},
 ): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, '--config', config, ...args], {
-      cwd: dir,
-      env: { PATH: process.env.PATH, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    onStart?.(child);
-  });
+  return runOrgport(['--config', config, ...args], { cwd: dir, env, onStart });
 }
 const ndjson = (text: string) =>
   text
